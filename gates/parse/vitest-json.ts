@@ -1,0 +1,85 @@
+import type { Diagnostic } from '../../src/core/result.js';
+
+interface AssertionResult {
+  fullName?: string;
+  title?: string;
+  status?: string;
+  failureMessages?: string[];
+  location?: { line?: number; column?: number } | null;
+}
+interface FileResult {
+  name?: string;
+  status?: string;
+  message?: string;
+  assertionResults?: AssertionResult[];
+}
+export interface VitestReport {
+  numTotalTests?: number;
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  testResults?: FileResult[];
+}
+
+export interface VitestParse {
+  diagnostics: Diagnostic[];
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Test files that failed before any test ran (an import error, a syntax error). */
+  brokenFiles: number;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The assertion's own line: the first stack frame inside the test file. */
+function frameInFile(message: string, file: string): { line: number; column: number } | undefined {
+  const match = new RegExp(`${escapeRegExp(file)}:(\\d+):(\\d+)`).exec(message);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
+/** The message without its stack: what the assertion said. */
+function assertionText(message: string): string {
+  const lines = message.split('\n');
+  const firstFrame = lines.findIndex((l) => /^\s+at /.test(l));
+  const kept = (firstFrame === -1 ? lines : lines.slice(0, firstFrame)).map((l) => l.trimEnd()).filter((l) => l !== '');
+  return kept.slice(0, 12).join('\n') || 'test failed';
+}
+
+/**
+ * Reads Vitest's JSON reporter. Throws on a shape it does not know, so that the gate reports
+ * `errored` with the raw output rather than guessing a verdict.
+ */
+export function parseVitestJson(text: string): VitestParse {
+  const report = JSON.parse(text) as VitestReport;
+  if (typeof report !== 'object' || report === null || !Array.isArray(report.testResults)) {
+    throw new Error('not a Vitest JSON report (no testResults array)');
+  }
+  const diagnostics: Diagnostic[] = [];
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  let brokenFiles = 0;
+  for (const fileResult of report.testResults) {
+    const file = String(fileResult.name ?? '');
+    const assertions = Array.isArray(fileResult.assertionResults) ? fileResult.assertionResults : [];
+    for (const a of assertions) {
+      if (a.status === 'passed') passed++;
+      else if (a.status === 'failed') {
+        failed++;
+        const message = (a.failureMessages ?? []).join('\n');
+        const at = frameInFile(message, file) ?? (a.location ? { line: a.location.line ?? 1, column: a.location.column ?? 1 } : undefined);
+        diagnostics.push({ file, line: at?.line, column: at?.column, code: a.fullName ?? a.title ?? 'test', message: assertionText(message), severity: 'error' });
+      } else skipped++;
+    }
+    if (fileResult.status === 'failed' && typeof fileResult.message === 'string' && fileResult.message !== '') {
+      brokenFiles++;
+      const at = frameInFile(fileResult.message, file);
+      diagnostics.push({ file, line: at?.line, column: at?.column, code: 'test-file-error', message: assertionText(fileResult.message), severity: 'error' });
+    }
+  }
+  return { diagnostics, passed, failed, skipped, brokenFiles };
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { defineGate, erroredOutcome } from '../src/core/gate.js';
+import { runProcess } from '../src/core/process.js';
+import { resolveBin, ToolMissingError } from '../src/core/resolve-tool.js';
+import { toRepoPath } from '../src/core/paths.js';
+import { describeCount } from '../src/core/result.js';
+import { describeAbnormalEnd } from './abnormal-end.js';
+import { parseTscOutput } from './parse/tsc-output.js';
+
+const options = z
+  .strictObject({
+    project: z.string().min(1).optional().describe('The tsconfig to check, relative to the project root (default: tsconfig.json).'),
+    args: z.array(z.string()).optional().describe('Extra arguments for tsc.'),
+  })
+  .describe('The project\'s own TypeScript compiler (5.x, 6.x or the native 7.x), run as `tsc --noEmit --pretty false`.');
+
+export default defineGate({
+  kind: 'typecheck',
+  description: 'Type-checks the whole project with its own `tsc`.',
+  options,
+  async run(opts, ctx) {
+    let tsc;
+    try {
+      tsc = resolveBin('typescript', 'tsc', ctx.root);
+    } catch (error) {
+      if (error instanceof ToolMissingError) return erroredOutcome(error.message);
+      throw error;
+    }
+    const project = opts.project ?? 'tsconfig.json';
+    const buildInfo = path.join(ctx.cacheDir, `${project.replace(/[^\w.-]+/g, '_')}.tsbuildinfo`);
+    const args = [tsc.entry, '--noEmit', '--pretty', 'false', '-p', project, '--incremental', '--tsBuildInfoFile', buildInfo, ...(opts.args ?? [])];
+    const run = await runProcess(process.execPath, args, { cwd: ctx.root, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    const abnormal = describeAbnormalEnd(run, `tsc ${tsc.version}`, ctx.timeoutMs);
+    if (abnormal) return abnormal;
+
+    const parsed = parseTscOutput(run.stdout);
+    const diagnostics = parsed.diagnostics.map((d) => (d.file === undefined ? d : { ...d, file: toRepoPath(ctx.repoRoot, d.file, ctx.root) }));
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (run.exitCode === 0 && errors.length === 0) {
+      return { status: 'passed', diagnostics, summary: `no type errors (TypeScript ${tsc.version})`, output: run.output };
+    }
+    if (errors.length === 0) {
+      return erroredOutcome(`tsc ${tsc.version} exited with code ${run.exitCode} but printed no diagnostic Gatekeeper could read`, run.output);
+    }
+    return { status: 'failed', diagnostics, summary: describeCount(errors, 'type error'), output: run.output };
+  },
+});

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT, UserFacingError } from '../core/errors.js';
+import { registerRun } from './run.js';
+import { installSignalHandlers } from './signals.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  const signals = installSignalHandlers(controller);
+  let exitCode: number = EXIT.passed;
+  const runtime = { signal: controller.signal, setExitCode: (code: number) => (exitCode = code) };
+
+  const program = new Command('gatekeeper')
+    .description('Only a tree that passes every gate may be pushed.')
+    .version(pkg.version)
+    .exitOverride()
+    .showHelpAfterError('(run gatekeeper --help for usage)');
+  registerRun(program, runtime);
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with code 0; usage mistakes with 1, which we make 2.
+      return error.exitCode === 0 ? EXIT.passed : EXIT.usage;
+    }
+    if (error instanceof UserFacingError) {
+      process.stderr.write(`gatekeeper: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`gatekeeper: internal error: ${message}\nThe gates' verdict is unknown, so this counts as a failure. Set GATEKEEPER_DEBUG=1 for details.\n`);
+    if (process.env['GATEKEEPER_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    return EXIT.internal;
+  }
+  return signals.exitCodeIfSignalled() ?? exitCode;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+    // A tool loaded in-process (ESLint) may leave a handle open; the verdict is final, so leave.
+    setTimeout(() => process.exit(code), 200).unref();
+  },
+  () => {
+    process.exitCode = EXIT.internal;
+  },
+);

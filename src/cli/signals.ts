@@ -1,0 +1,26 @@
+import { killAllGroups } from '../core/process-groups.js';
+import { EXIT } from '../core/errors.js';
+
+/**
+ * Ctrl-C / SIGTERM: abort the run (gates stop, their process groups are killed), give the
+ * command a moment to write what it must (ledger, cache), then exit 130 / 143 regardless.
+ */
+export function installSignalHandlers(controller: AbortController): { exitCodeIfSignalled(): number | undefined } {
+  let received: number | undefined;
+  const handle = (code: number) => () => {
+    if (received !== undefined) {
+      killAllGroups('SIGKILL');
+      process.exit(received);
+    }
+    received = code;
+    controller.abort();
+    killAllGroups('SIGTERM');
+    setTimeout(() => {
+      killAllGroups('SIGKILL');
+      process.exit(code);
+    }, 3000).unref();
+  };
+  process.on('SIGINT', handle(EXIT.interrupted));
+  process.on('SIGTERM', handle(EXIT.terminated));
+  return { exitCodeIfSignalled: () => received };
+}

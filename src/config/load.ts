@@ -1,0 +1,106 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { ConfigError } from '../core/errors.js';
+import { findGate } from '../../gates/index.js';
+import { configSchema, GATE_KINDS, type GatekeeperConfig } from './schema.js';
+import { describeIssue, formatPath, type KnownKeys } from './describe-issues.js';
+import { nearest } from './nearest.js';
+
+export const CONFIG_FILE = '.gatekeeper.json';
+
+const MINIMAL_EXAMPLE = '{ "gates": [ { "id": "types", "kind": "typecheck" }, { "id": "tests", "kind": "test" } ] }';
+
+export interface LoadedConfig {
+  config: GatekeeperConfig;
+  /** Absolute path of the config file. */
+  file: string;
+  /** The project root: the folder that holds the config. */
+  root: string;
+}
+
+/** From `start` up to `stopAt` (the repository root), the first folder that holds a config. */
+export function findConfig(start: string, stopAt: string | undefined): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir || (stopAt !== undefined && path.resolve(dir) === path.resolve(stopAt))) return undefined;
+    dir = parent;
+  }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+const knownKeys: KnownKeys = (issuePath, raw) => {
+  if (issuePath.length === 0) return Object.keys(configSchema.shape);
+  if (issuePath.length === 2 && issuePath[0] === 'gates' && typeof issuePath[1] === 'number') {
+    const gate = (raw as { gates?: { kind?: unknown }[] }).gates?.[issuePath[1]];
+    const definition = typeof gate?.kind === 'string' ? findGate(gate.kind) : undefined;
+    return ['id', 'kind', 'timeout', ...(definition ? Object.keys(definition.options.shape) : [])];
+  }
+  return [];
+};
+
+/** An unknown kind is the commonest mistake; catch it before zod, to name the nearest kind. */
+function unknownKinds(raw: unknown): string[] {
+  const gates = (raw as { gates?: unknown }).gates;
+  if (!Array.isArray(gates)) return [];
+  return gates.flatMap((gate: unknown, index) => {
+    const kind = (gate as { kind?: unknown } | null)?.kind;
+    if (typeof kind !== 'string' || GATE_KINDS.includes(kind)) return [];
+    const guess = nearest(kind, GATE_KINDS);
+    return [`${formatPath(['gates', index, 'kind'])}: unknown gate kind "${kind}"${guess ? ` (did you mean "${guess}"?)` : ''}; the kinds are ${GATE_KINDS.join(', ')}`];
+  });
+}
+
+export function parseConfig(text: string, file: string): GatekeeperConfig {
+  const shown = path.relative(process.cwd(), file) || file;
+  if (text.trim() === '') throw new ConfigError(`Invalid config ${shown}: the file is empty; expected a JSON object such as ${MINIMAL_EXAMPLE}.`);
+  const errors: ParseError[] = [];
+  const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const firstError = errors[0];
+  if (firstError) {
+    const at = lineAndColumn(text, firstError.offset);
+    throw new ConfigError(`Invalid config ${shown}: not valid JSON at line ${at.line}, column ${at.column} (${printParseErrorCode(firstError.error)}).`);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(`Invalid config ${shown}: expected a JSON object with a "gates" array, such as ${MINIMAL_EXAMPLE}.`);
+  }
+  const kindProblems = unknownKinds(raw);
+  if (kindProblems.length > 0) throw new ConfigError(`Invalid config ${shown}: ${kindProblems.join('; ')}.`);
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.slice(0, 5).map((issue) => describeIssue(issue, raw, knownKeys));
+    const more = result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more problems)` : '';
+    throw new ConfigError(`Invalid config ${shown}: ${lines.join('; ')}${more}.`);
+  }
+  return result.data;
+}
+
+export function loadConfig(configPath: string | undefined, cwd: string, repoRoot: string | undefined): LoadedConfig {
+  const file = configPath !== undefined ? path.resolve(cwd, configPath) : findConfig(cwd, repoRoot);
+  if (file === undefined) {
+    throw new ConfigError(
+      `No ${CONFIG_FILE} found in ${cwd}${repoRoot && path.resolve(repoRoot) !== path.resolve(cwd) ? ` or its parents up to ${repoRoot}` : ''}. Create one at the repository root, for example ${MINIMAL_EXAMPLE}, or name one with --config PATH.`,
+    );
+  }
+  let text: string;
+  try {
+    if (statSync(file).isDirectory()) throw new ConfigError(`Config ${file} is a folder; expected a JSON file.`);
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      code === 'ENOENT'
+        ? `Config file ${file} does not exist. Create it, for example ${MINIMAL_EXAMPLE}, or leave out --config to use ${CONFIG_FILE} at the repository root.`
+        : `Config file ${file} could not be read (${code ?? String(error)}).`,
+    );
+  }
+  return { config: parseConfig(text, file), file, root: path.dirname(file) };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { builtinGates } from '../../gates/index.js';
+
+/**
+ * The one source of `.gatekeeper.json`: the TypeScript types, the validation and the committed
+ * JSON Schema all come from here. Each gate kind contributes its own options.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+
+const commonGateFields = {
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][\w.-]*$/, 'an id of letters, digits, ".", "_" or "-"')
+    .describe('A unique name for the gate, used by --only, --skip and in every report.'),
+  timeout: z.number().positive().optional().describe(`Seconds before the gate is killed and counted as errored (default ${DEFAULT_TIMEOUT_SECONDS}).`),
+};
+
+/** What every gate entry has; its kind's own options ride along and are checked by its schema. */
+export interface GateConfig {
+  id: string;
+  kind: string;
+  timeout?: number;
+  [option: string]: unknown;
+}
+
+function gateSchema(kind: string, options: z.ZodObject, description: string): z.ZodObject {
+  return options.extend({ kind: z.literal(kind), ...commonGateFields }).describe(description);
+}
+
+const [first, ...rest] = builtinGates.map((g) => gateSchema(g.kind, g.options, g.description));
+if (!first) throw new Error('no gate kinds are registered');
+
+const gateConfigSchema = z.discriminatedUnion('kind', [first, ...rest]) as unknown as z.ZodType<GateConfig>;
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+    failFast: z.boolean().optional().describe('Stop at the first gate that does not pass; the rest show as skipped (default true).'),
+    gates: z.array(gateConfigSchema).min(1, 'at least one gate').describe('The gates, run in this order.'),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.gates.forEach((gate, index) => {
+      const earlier = seen.get(gate.id);
+      if (earlier !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['gates', index, 'id'], message: `a unique id ("${gate.id}" is already the id of gates[${earlier}])` });
+      } else seen.set(gate.id, index);
+    });
+  })
+  .describe('Gatekeeper configuration: the gates a tree must pass before it is pushed.');
+
+export type GatekeeperConfig = z.infer<typeof configSchema>;
+
+export const GATE_KINDS: readonly string[] = builtinGates.map((g) => g.kind);
+
+export function jsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

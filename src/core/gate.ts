@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { Diagnostic, Status } from './result.js';
+import type { Scope } from './scope.js';
+
+export interface GateContext {
+  /** Absolute path of the project (the folder that holds the config). */
+  root: string;
+  /** Absolute path of the git work tree, or `root` outside git; diagnostics are relative to it. */
+  repoRoot: string;
+  scope: Scope;
+  signal: AbortSignal;
+  /** Milliseconds; the runner kills the gate's process groups when it elapses. */
+  timeoutMs: number;
+  /** A folder the gate may keep incremental state in (build-info files, tool caches). */
+  cacheDir: string;
+}
+
+/** What a gate's run returns; the pipeline adds id, kind, timing and the cache flag. */
+export interface GateOutcome {
+  status: Status;
+  diagnostics: Diagnostic[];
+  summary: string;
+  output: string;
+}
+
+export interface GateDefinition<Schema extends z.ZodObject = z.ZodObject> {
+  kind: string;
+  /** One line for `--help`, the README and the JSON Schema. */
+  description: string;
+  /** The gate's own options, beside the common ones (id, kind, timeout). */
+  options: Schema;
+  run(options: z.infer<Schema>, ctx: GateContext): Promise<GateOutcome>;
+}
+
+export function defineGate<Schema extends z.ZodObject>(definition: GateDefinition<Schema>): GateDefinition<Schema> {
+  return definition;
+}
+
+export function erroredOutcome(summary: string, output = '', diagnostics: Diagnostic[] = []): GateOutcome {
+  return { status: 'errored', summary, output, diagnostics };
+}

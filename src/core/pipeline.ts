@@ -1,0 +1,96 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { GateConfig } from '../config/schema.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../config/schema.js';
+import { findGate } from '../../gates/index.js';
+import type { GateContext, GateOutcome } from './gate.js';
+import { blocks, type GateResult } from './result.js';
+import type { Scope } from './scope.js';
+import { boundText } from './bounded-text.js';
+import { CancelledError, TimeoutError, withTimeout } from './with-timeout.js';
+
+export interface PipelineListener {
+  onPlan?(gates: readonly { id: string; kind: string }[]): void;
+  onGateStart?(id: string): void;
+  onGateEnd?(result: GateResult): void;
+}
+
+export interface PipelineInput {
+  gates: readonly GateConfig[];
+  failFast: boolean;
+  root: string;
+  repoRoot: string;
+  scope: Scope;
+  cacheDir: string;
+  signal?: AbortSignal;
+  listener?: PipelineListener;
+}
+
+/** In-process gates cannot be killed; past their deadline plus this grace, stop waiting. */
+const BACKSTOP_GRACE_MS = 5000;
+
+function finish(gate: GateConfig, outcome: GateOutcome, startedAt: number): GateResult {
+  return {
+    id: gate.id,
+    kind: gate.kind,
+    status: outcome.status,
+    diagnostics: outcome.diagnostics,
+    summary: outcome.summary,
+    output: boundText(outcome.output),
+    durationMs: Math.round(performance.now() - startedAt),
+    cached: false,
+  };
+}
+
+export function skippedResult(gate: GateConfig, why: string): GateResult {
+  return { id: gate.id, kind: gate.kind, status: 'skipped', diagnostics: [], summary: why, output: '', durationMs: 0, cached: false };
+}
+
+async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResult> {
+  const startedAt = performance.now();
+  const definition = findGate(gate.kind);
+  if (!definition) return finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt);
+  const timeoutMs = (gate.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const controller = new AbortController();
+  const onOuterAbort = (): void => controller.abort();
+  input.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const cacheDir = path.join(input.cacheDir, gate.id.replace(/[^\w.-]/g, '_'));
+  const ctx: GateContext = { root: input.root, repoRoot: input.repoRoot, scope: input.scope, signal: controller.signal, timeoutMs, cacheDir };
+  try {
+    await mkdir(cacheDir, { recursive: true }).catch(() => undefined);
+    const { id: _id, kind: _kind, timeout: _timeout, ...options } = gate;
+    const outcome = await withTimeout(definition.run(definition.options.parse(options), ctx), timeoutMs + BACKSTOP_GRACE_MS, input.signal);
+    return finish(gate, outcome, startedAt);
+  } catch (error) {
+    controller.abort();
+    if (error instanceof TimeoutError) return finish(gate, { status: 'errored', diagnostics: [], summary: `timed out after ${Math.round(timeoutMs / 1000)} s`, output: '' }, startedAt);
+    if (error instanceof CancelledError) return finish(gate, { status: 'errored', diagnostics: [], summary: 'cancelled', output: '' }, startedAt);
+    const message = error instanceof Error ? error.message : String(error);
+    // An exception inside a gate is Gatekeeper's fault, not the user's; the verdict is unknown.
+    return finish(gate, { status: 'errored', diagnostics: [], summary: `internal error in the ${gate.kind} gate: ${message.split('\n')[0] ?? ''}`, output: error instanceof Error ? (error.stack ?? message) : message }, startedAt);
+  } finally {
+    input.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/** Runs the gates in order. Never prints: listeners and reporters turn the results into words. */
+export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
+  input.listener?.onPlan?.(input.gates.map((g) => ({ id: g.id, kind: g.kind })));
+  const results: GateResult[] = [];
+  let stopReason: string | undefined;
+  for (const gate of input.gates) {
+    if (stopReason === undefined && input.signal?.aborted) stopReason = 'cancelled';
+    if (stopReason !== undefined) {
+      const skipped = skippedResult(gate, stopReason);
+      results.push(skipped);
+      input.listener?.onGateEnd?.(skipped);
+      continue;
+    }
+    input.listener?.onGateStart?.(gate.id);
+    const result = await runGate(gate, input);
+    results.push(result);
+    input.listener?.onGateEnd?.(result);
+    if (input.failFast && blocks(result.status)) stopReason = `not run: ${gate.id} ${result.status} (fail-fast)`;
+  }
+  return results;
+}

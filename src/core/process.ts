@@ -1,0 +1,146 @@
+import { execa } from 'execa';
+import { BoundedText, OUTPUT_LIMIT } from './bounded-text.js';
+import { killGroup, trackGroup, untrackGroup } from './process-groups.js';
+
+export interface RunOptions {
+  cwd: string;
+  /** Run through the user's shell (for `command` and `build` strings). */
+  shell?: boolean;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  input?: string;
+  /** How much of stdout to keep whole for a parser (beyond it, the parser sees a cut stream). */
+  stdoutLimit?: number;
+}
+
+export interface RunOutcome {
+  exitCode: number | undefined;
+  signal: string | undefined;
+  timedOut: boolean;
+  cancelled: boolean;
+  /** The executable could not be started at all (ENOENT, EACCES) or the shell said 127. */
+  notFound: boolean;
+  spawnError: string | undefined;
+  stdout: string;
+  stdoutTruncated: boolean;
+  /** stdout and stderr interleaved, bounded for display. */
+  output: string;
+  durationMs: number;
+}
+
+const KILL_GRACE_MS = 2000;
+
+/** Tools print for people by default; Gatekeeper reads and re-prints their output, so no colour codes. */
+function childEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, NO_COLOR: '1' };
+  delete env['FORCE_COLOR'];
+  return env;
+}
+
+interface DeadlineEvents {
+  onTimeout(): void;
+  onCancel(): void;
+}
+
+/** SIGTERM to the group at the deadline or on cancel, SIGKILL after a grace period. */
+function watchDeadline(pid: number | undefined, options: RunOptions, events: DeadlineEvents): { dispose(): void } {
+  let graceTimer: NodeJS.Timeout | undefined;
+  const terminate = (): void => {
+    if (pid === undefined) return;
+    killGroup(pid, 'SIGTERM');
+    graceTimer ??= setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+  };
+  const timer =
+    options.timeoutMs !== undefined && options.timeoutMs > 0
+      ? setTimeout(() => {
+          events.onTimeout();
+          terminate();
+        }, options.timeoutMs)
+      : undefined;
+  const onAbort = (): void => {
+    events.onCancel();
+    terminate();
+  };
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    dispose() {
+      if (timer) clearTimeout(timer);
+      if (graceTimer) clearTimeout(graceTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * Runs one child in its own process group. Never rejects: every way a child can end is
+ * described in the outcome, so that gates can tell `failed` from `errored`.
+ */
+export async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<RunOutcome> {
+  const started = performance.now();
+  const combined = new BoundedText(OUTPUT_LIMIT);
+  const stdoutLimit = options.stdoutLimit ?? 32 * 1024 * 1024;
+  let stdout = '';
+  let stdoutTruncated = false;
+  let timedOut = false;
+  let cancelled = false;
+
+  const child = execa(file, [...args], {
+    cwd: options.cwd,
+    shell: options.shell ?? false,
+    env: childEnv(options.env),
+    extendEnv: false,
+    detached: true,
+    buffer: false,
+    reject: false,
+    stdin: options.input === undefined ? 'ignore' : 'pipe',
+    stdout: 'pipe',
+    stderr: 'pipe',
+    cleanup: false,
+  });
+  const pid = child.pid;
+  if (pid !== undefined) trackGroup(pid);
+
+  child.stdout?.setEncoding('utf8');
+  child.stderr?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    combined.push(chunk);
+    if (stdout.length < stdoutLimit) stdout += chunk.slice(0, stdoutLimit - stdout.length);
+    else stdoutTruncated = true;
+  });
+  child.stderr?.on('data', (chunk: string) => combined.push(chunk));
+  if (options.input !== undefined) child.stdin?.end(options.input);
+
+  const stopper = watchDeadline(pid, options, {
+    onTimeout: () => (timedOut = true),
+    onCancel: () => (cancelled = true),
+  });
+  // When the leader exits, whatever it left running in its group would hold our pipes open
+  // (and outlive the gate): end it.
+  child.once('exit', () => {
+    if (pid !== undefined) killGroup(pid, 'SIGKILL');
+  });
+
+  const result = await child;
+  stopper.dispose();
+  if (pid !== undefined) {
+    killGroup(pid, 'SIGKILL');
+    untrackGroup(pid);
+  }
+
+  const code = (result as { code?: string }).code;
+  const spawnFailed = code === 'ENOENT' || code === 'EACCES' || (pid === undefined && result.failed);
+  return {
+    exitCode: result.exitCode,
+    signal: result.signal,
+    timedOut,
+    cancelled,
+    notFound: spawnFailed || (options.shell === true && result.exitCode === 127),
+    spawnError: spawnFailed ? (result.originalMessage ?? result.shortMessage) : undefined,
+    stdout,
+    stdoutTruncated,
+    output: combined.toString(),
+    durationMs: Math.round(performance.now() - started),
+  };
+}

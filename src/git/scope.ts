@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { UserFacingError } from '../core/errors.js';
+import { ALWAYS_EXCLUDED } from '../core/file-set.js';
+import type { Scope } from '../core/scope.js';
+import { git, gitMaybe, splitNul } from './git.js';
+
+function existing(root: string, files: Iterable<string>): string[] {
+  return [...new Set(files)].filter((f) => existsSync(path.join(root, f))).sort();
+}
+
+/** Every tracked and untracked-not-ignored file under `root` (or every file, outside git). */
+export async function wholeProjectScope(root: string, inGit: boolean): Promise<Scope> {
+  const files = inGit
+    ? splitNul(await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root))
+    : await glob(['**/*'], { cwd: root, ignore: ALWAYS_EXCLUDED, dot: true, onlyFiles: true });
+  return { mode: 'all', files: existing(root, files), description: 'all files' };
+}
+
+export async function resolveCommit(ref: string, cwd: string): Promise<string | undefined> {
+  return (await gitMaybe(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd))?.trim() || undefined;
+}
+
+/**
+ * The files changed between `ref`'s merge-base with HEAD and the work tree: committed, staged,
+ * unstaged, and untracked-not-ignored. Paths are relative to `root`.
+ */
+export async function sinceScope(ref: string, root: string): Promise<Scope> {
+  const target = await resolveCommit(ref, root);
+  if (target === undefined) {
+    throw new UserFacingError(`--since ${ref}: no such commit in ${root}. Name a branch, tag or commit that exists here (in a shallow clone, fetch more history first).`);
+  }
+  const head = await resolveCommit('HEAD', root);
+  const base = head === undefined ? target : ((await gitMaybe(['merge-base', target, head], root))?.trim() ?? '');
+  if (base === '') throw new UserFacingError(`--since ${ref}: it has no common history with HEAD, so there is no base to compare with.`);
+  const changed = splitNul(await git(['diff', '--name-only', '-z', '--relative', '--no-renames', base, '--', '.'], root));
+  const untracked = splitNul(await git(['ls-files', '-z', '--others', '--exclude-standard'], root));
+  return scopeOfFiles(root, [...changed, ...untracked], base, `files changed since ${ref}`);
+}
+
+export function scopeOfFiles(root: string, files: Iterable<string>, base: string | undefined, description: string): Scope {
+  return { mode: 'changed', files: existing(root, files), ...(base === undefined ? {} : { base }), description };
+}

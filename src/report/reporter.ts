@@ -1,0 +1,17 @@
+import type { PipelineListener } from '../core/pipeline.js';
+import type { GateResult } from '../core/result.js';
+import type { Scope } from '../core/scope.js';
+
+export interface RunReport {
+  ok: boolean;
+  results: GateResult[];
+  durationMs: number;
+  scope: Scope;
+  configFile: string;
+  repoRoot: string;
+}
+
+/** A reporter watches the pipeline (optionally) and renders the finished run. It never runs a tool. */
+export interface Reporter extends PipelineListener {
+  finish(report: RunReport): Promise<void> | void;
+}

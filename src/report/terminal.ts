@@ -1,0 +1,101 @@
+import { color, Listr, ListrLogger, type ListrTask } from 'listr2';
+import { blocks, plural, type GateResult } from '../core/result.js';
+import type { Reporter, RunReport } from './reporter.js';
+import { formatDiagnostic, formatDuration, outputTail } from './format.js';
+
+const SHOWN_PER_GATE = 10;
+
+interface Deferred {
+  promise: Promise<GateResult>;
+  resolve(result: GateResult): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: (result: GateResult) => void;
+  const promise = new Promise<GateResult>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function useFancyRenderer(): boolean {
+  return process.stdout.isTTY === true && !process.env['CI'];
+}
+
+function titleOf(result: GateResult): string {
+  const cached = result.cached ? ' (cached)' : '';
+  return `${result.id} · ${result.summary} ${color.dim(`${formatDuration(result.durationMs)}${cached}`)}`;
+}
+
+function failureDetails(result: GateResult): string[] {
+  const lines = [`${color.bold(color.red(`✖ ${result.id}`))} (${result.kind}, ${result.status}): ${result.summary}`];
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const shown = (errors.length > 0 ? errors : result.diagnostics).slice(0, SHOWN_PER_GATE);
+  for (const d of shown) lines.push(`    ${formatDiagnostic(d)}`);
+  const hidden = (errors.length > 0 ? errors.length : result.diagnostics.length) - shown.length;
+  if (hidden > 0) lines.push(color.dim(`    … ${hidden} more (gatekeeper run --json for all)`));
+  if (shown.length === 0) for (const l of outputTail(result, 15)) lines.push(color.dim(`    │ ${l}`));
+  return lines;
+}
+
+export function closingLine(results: readonly GateResult[], durationMs: number): string {
+  const count = (status: GateResult['status']): number => results.filter((r) => r.status === status).length;
+  const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
+  if (count('errored') > 0) parts.push(`${count('errored')} errored`);
+  if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
+  const ok = results.length > 0 && results.every((r) => !blocks(r.status));
+  const verdict = ok ? color.green('✔ all gates passed') : color.red('✖ gates did not pass');
+  return `${verdict} — ${parts.join(', ')} (${plural(results.length, 'gate')}, ${formatDuration(durationMs)})`;
+}
+
+/**
+ * The listr2 task list: one task per gate, finished by the pipeline's events (the pipeline runs
+ * the gates; this only shows them). The fancy renderer on a terminal, the simple one in CI.
+ */
+export function terminalReporter(): Reporter {
+  const pending = new Map<string, Deferred>();
+  let list: Promise<unknown> | undefined;
+  return {
+    onPlan(gates) {
+      const tasks: ListrTask[] = gates.map((gate) => {
+        const d = deferred();
+        pending.set(gate.id, d);
+        return {
+          title: `${gate.id} · ${gate.kind}`,
+          task: async (_ctx, task) => {
+            const result = await d.promise;
+            if (result.status === 'skipped') {
+              task.skip(`${result.id} · ${result.summary}`);
+              return;
+            }
+            task.title = titleOf(result);
+            if (blocks(result.status)) throw new Error(result.status === 'errored' ? 'errored, verdict unknown' : 'failed');
+          },
+        };
+      });
+      const fancy = useFancyRenderer();
+      list = new Listr(tasks, {
+        concurrent: false,
+        exitOnError: false,
+        collectErrors: false,
+        registerSignalListeners: false,
+        renderer: fancy ? 'default' : 'simple',
+        fallbackRenderer: 'simple',
+        // One stream keeps CI logs in order (listr2's simple renderer sends failures to stderr).
+        rendererOptions: fancy ? { collapseSkips: false, collapseErrors: false } : { logger: new ListrLogger({ useIcons: true, toStderr: [] }) },
+        fallbackRendererOptions: { logger: new ListrLogger({ useIcons: true, toStderr: [] }) },
+      }).run();
+    },
+    onGateEnd(result) {
+      pending.get(result.id)?.resolve(result);
+    },
+    async finish(report: RunReport) {
+      for (const result of report.results) pending.get(result.id)?.resolve(result);
+      await list?.catch(() => undefined);
+      // listr2 renders a failed task's last state on a later tick than its run() settles.
+      await new Promise((resolve) => setImmediate(resolve));
+      const out: string[] = [];
+      for (const result of report.results.filter((r) => blocks(r.status))) out.push('', ...failureDetails(result));
+      out.push('', closingLine(report.results, report.durationMs));
+      process.stdout.write(`${out.join('\n')}\n`);
+    },
+  };
+}
