@@ -7,5 +7,5 @@ import { jsonSchema } from './schema.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const target = path.join(root, 'schema', 'gatekeeper.schema.json');
 mkdirSync(path.dirname(target), { recursive: true });
-writeFileSync(target, `${JSON.stringify({ $id: 'https://gatekeeper.dev/schema/gatekeeper.schema.json', ...jsonSchema() }, null, 2)}\n`);
+writeFileSync(target, `${JSON.stringify(jsonSchema(), null, 2)}\n`);
 console.log(`wrote ${path.relative(process.cwd(), target)}`);

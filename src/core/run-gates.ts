@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { repoRootOf } from '../git/git.js';
+import { gitMaybe, repoRootOf } from '../git/git.js';
+import { appendLedger, gateSummaries } from '../history/ledger.js';
 import { sinceScope, wholeProjectScope } from '../git/scope.js';
 import type { Reporter } from '../report/reporter.js';
 import { cacheDirFor } from './cache-dir.js';
@@ -22,6 +23,8 @@ export interface RunRequest {
   scope?: Scope;
   reporters: Reporter[];
   signal?: AbortSignal;
+  /** Append a `run` line to the ledger (default true; the hook and the loop write their own). */
+  ledger?: boolean;
 }
 
 export interface RunResponse {
@@ -59,5 +62,17 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const ok = allPassed(ran) && !request.signal?.aborted;
   const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoRoot ?? root };
   for (const reporter of request.reporters) await reporter.finish(report);
+  if (request.ledger !== false) {
+    const commit = (await gitMaybe(['rev-parse', 'HEAD'], root))?.trim();
+    appendLedger(root, {
+      time: new Date().toISOString(),
+      command: 'run',
+      ...(commit ? { commit } : {}),
+      outcome: ok ? 'passed' : 'failed',
+      durationMs: report.durationMs,
+      gates: gateSummaries(results),
+      ...(request.skip?.length ? { bypasses: request.skip.map((id) => `--skip ${id}`) } : {}),
+    });
+  }
   return { exitCode: ok ? EXIT.passed : EXIT.failed, results };
 }
