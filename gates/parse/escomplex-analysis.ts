@@ -15,7 +15,7 @@ interface EscomplexReport {
   classes: { name: string; methods: EscomplexMethod[] }[];
 }
 interface Escomplex {
-  analyzeModuleAST(ast: unknown): EscomplexReport;
+  analyzeModuleAST(ast: unknown, options?: Record<string, unknown>): EscomplexReport;
 }
 
 export interface FunctionMetrics {
@@ -97,8 +97,19 @@ function stripTypes(value: unknown): unknown {
   if (node.type === 'TSParameterProperty') return stripTypes(node['parameter']);
   if (node.type !== undefined && UNWRAPPED.has(node.type)) return stripTypes(node['expression']);
   if (node.type === 'RegExpLiteral') node['regex'] ??= { pattern: node['pattern'], flags: node['flags'] };
+  countAsBranch(node);
   stripChildren(node);
   return node;
+}
+
+/**
+ * escomplex never counts `for...of` (it tests a `node.test` that loops of that kind lack) and
+ * counts only `&&`/`||` among logical operators. `for...of` is a loop like `for...in` and `??`
+ * a branch like `||`, so they are renamed to what escomplex counts; the shape is unchanged.
+ */
+function countAsBranch(node: Node): void {
+  if (node.type === 'ForOfStatement') node.type = 'ForInStatement';
+  else if (node.type === 'LogicalExpression' && node['operator'] === '??') node['operator'] = '||';
 }
 
 function stripChildren(node: Node): void {
@@ -136,7 +147,8 @@ export function analyzeSource(source: string, fileName: string): ModuleMetrics {
     const e = error as Error & { loc?: { line: number; column: number } };
     throw new SourceParseError(e.message, e.loc?.line, e.loc === undefined ? undefined : e.loc.column + 1);
   }
-  const report = loadEscomplex().analyzeModuleAST(stripTypes(ast));
+  // forin/trycatch: count `for...in` loops and `catch` clauses as branches, as McCabe does.
+  const report = loadEscomplex().analyzeModuleAST(stripTypes(ast), { forin: true, trycatch: true, logicalor: true, switchcase: true });
   const toMetrics = (m: EscomplexMethod, owner?: string): FunctionMetrics => ({
     name: owner ? `${owner}.${m.name}` : m.name,
     line: m.lineStart,

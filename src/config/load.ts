@@ -31,6 +31,11 @@ export function findConfig(start: string, stopAt: string | undefined): string | 
   }
 }
 
+/** jsonc-parser's "CloseBraceExpected" → "close brace expected". */
+function humanise(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
@@ -59,14 +64,15 @@ function unknownKinds(raw: unknown): string[] {
 }
 
 export function parseConfig(text: string, file: string): GatekeeperConfig {
-  const shown = path.relative(process.cwd(), file) || file;
+  const relative = path.relative(process.cwd(), file);
+  const shown = relative === '' || relative.startsWith('..') ? file : relative;
   if (text.trim() === '') throw new ConfigError(`Invalid config ${shown}: the file is empty; expected a JSON object such as ${MINIMAL_EXAMPLE}.`);
   const errors: ParseError[] = [];
   const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
   const firstError = errors[0];
   if (firstError) {
     const at = lineAndColumn(text, firstError.offset);
-    throw new ConfigError(`Invalid config ${shown}: not valid JSON at line ${at.line}, column ${at.column} (${printParseErrorCode(firstError.error)}).`);
+    throw new ConfigError(`Invalid config ${shown}: not valid JSON at line ${at.line}, column ${at.column} (${humanise(printParseErrorCode(firstError.error))}).`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(`Invalid config ${shown}: expected a JSON object with a "gates" array, such as ${MINIMAL_EXAMPLE}.`);

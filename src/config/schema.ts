@@ -12,7 +12,7 @@ const commonGateFields = {
     .string()
     .regex(/^[A-Za-z0-9][\w.-]*$/, 'an id of letters, digits, ".", "_" or "-"')
     .describe('A unique name for the gate, used by --only, --skip and in every report.'),
-  timeout: z.number().positive().optional().describe(`Seconds before the gate is killed and counted as errored (default ${DEFAULT_TIMEOUT_SECONDS}).`),
+  timeout: z.number().positive('a positive number of seconds').optional().describe(`Seconds before the gate is killed and counted as errored (default ${DEFAULT_TIMEOUT_SECONDS}).`),
 };
 
 /** What every gate entry has; its kind's own options ride along and are checked by its schema. */
