@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { gitMaybe, repoRootOf } from '../git/git.js';
-import { appendLedger, gateSummaries } from '../history/ledger.js';
+import { repoRootOf } from '../git/git.js';
+import { recordRun } from '../history/record-run.js';
 import { sinceScope, wholeProjectScope } from '../git/scope.js';
-import type { Reporter } from '../report/reporter.js';
+import { fanOut, type Reporter } from '../report/reporter.js';
 import { cacheDirFor } from './cache-dir.js';
 import { EXIT } from './errors.js';
 import { runPipeline, skippedResult } from './pipeline.js';
@@ -32,6 +32,15 @@ export interface RunResponse {
   results: GateResult[];
 }
 
+function inConfigOrder(gates: readonly { id: string }[], results: GateResult[]): GateResult[] {
+  const order = new Map(gates.map((g, i) => [g.id, i]));
+  return results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+function scopeFor(since: string | undefined, root: string, inGit: boolean): Promise<Scope> {
+  return since !== undefined ? sinceScope(since, root) : wholeProjectScope(root, inGit);
+}
+
 /** `gatekeeper run`: config → scope → pipeline → reporters. Throws UserFacingError on bad input. */
 export async function runGates(request: RunRequest): Promise<RunResponse> {
   const started = performance.now();
@@ -39,13 +48,8 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const repoRoot = await repoRootOf(cwd);
   const { config, file, root } = loadConfig(request.configPath, cwd, repoRoot);
   const selection = selectGates(config.gates, request.only, request.skip);
-  const scope = request.scope ?? (request.since !== undefined ? await sinceScope(request.since, root) : await wholeProjectScope(root, repoRoot !== undefined));
+  const scope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
 
-  const listener = {
-    onPlan: (gates: readonly { id: string; kind: string }[]) => request.reporters.forEach((r) => r.onPlan?.(gates)),
-    onGateStart: (id: string) => request.reporters.forEach((r) => r.onGateStart?.(id)),
-    onGateEnd: (result: GateResult) => request.reporters.forEach((r) => r.onGateEnd?.(result)),
-  };
   const ran = await runPipeline({
     gates: selection.run,
     failFast: request.failFast ?? config.failFast ?? true,
@@ -54,25 +58,12 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     scope,
     cacheDir: cacheDirFor(root),
     ...(request.signal ? { signal: request.signal } : {}),
-    listener,
+    listener: fanOut(request.reporters),
   });
-  const results = [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))];
-  const order = new Map(config.gates.map((g, i) => [g.id, i]));
-  results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const results = inConfigOrder(config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
   const ok = allPassed(ran) && !request.signal?.aborted;
   const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoRoot ?? root };
   for (const reporter of request.reporters) await reporter.finish(report);
-  if (request.ledger !== false) {
-    const commit = (await gitMaybe(['rev-parse', 'HEAD'], root))?.trim();
-    appendLedger(root, {
-      time: new Date().toISOString(),
-      command: 'run',
-      ...(commit ? { commit } : {}),
-      outcome: ok ? 'passed' : 'failed',
-      durationMs: report.durationMs,
-      gates: gateSummaries(results),
-      ...(request.skip?.length ? { bypasses: request.skip.map((id) => `--skip ${id}`) } : {}),
-    });
-  }
+  if (request.ledger !== false) await recordRun(root, 'run', ok ? 'passed' : 'failed', report.durationMs, results, (request.skip ?? []).map((id) => `--skip ${id}`));
   return { exitCode: ok ? EXIT.passed : EXIT.failed, results };
 }

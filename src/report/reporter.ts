@@ -15,3 +15,12 @@ export interface RunReport {
 export interface Reporter extends PipelineListener {
   finish(report: RunReport): Promise<void> | void;
 }
+
+/** One listener that tells every reporter, so the pipeline needs to know of only one. */
+export function fanOut(reporters: readonly Reporter[]): PipelineListener {
+  return {
+    onPlan: (gates) => reporters.forEach((r) => r.onPlan?.(gates)),
+    onGateStart: (id) => reporters.forEach((r) => r.onGateStart?.(id)),
+    onGateEnd: (result) => reporters.forEach((r) => r.onGateEnd?.(result)),
+  };
+}

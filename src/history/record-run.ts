@@ -1,0 +1,18 @@
+import { gitMaybe } from '../git/git.js';
+import type { GateResult } from '../core/result.js';
+import { appendLedger, gateSummaries, type LedgerEntry } from './ledger.js';
+
+/** One ledger line for a finished run or hook, with the commit it judged. */
+export async function recordRun(root: string, command: LedgerEntry['command'], outcome: string, durationMs: number, results: readonly GateResult[], bypasses: string[] = [], extra: Record<string, unknown> = {}): Promise<void> {
+  const commit = (await gitMaybe(['rev-parse', 'HEAD'], root))?.trim();
+  appendLedger(root, {
+    time: new Date().toISOString(),
+    command,
+    ...(commit ? { commit } : {}),
+    outcome,
+    durationMs,
+    gates: gateSummaries(results),
+    ...(bypasses.length > 0 ? { bypasses } : {}),
+    ...extra,
+  });
+}
