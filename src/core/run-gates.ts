@@ -49,20 +49,21 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const { config, file, root } = loadConfig(request.configPath, cwd, repoRoot);
   const selection = selectGates(config.gates, request.only, request.skip);
   const scope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
+  const repoBase = repoRoot ?? root;
 
   const ran = await runPipeline({
     gates: selection.run,
     failFast: request.failFast ?? config.failFast ?? true,
     root,
-    repoRoot: repoRoot ?? root,
+    repoRoot: repoBase,
     scope,
     cacheDir: cacheDirFor(root),
-    ...(request.signal ? { signal: request.signal } : {}),
+    signal: request.signal,
     listener: fanOut(request.reporters),
   });
   const results = inConfigOrder(config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
   const ok = allPassed(ran) && !request.signal?.aborted;
-  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoRoot ?? root };
+  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase };
   for (const reporter of request.reporters) await reporter.finish(report);
   if (request.ledger !== false) await recordRun(root, 'run', ok ? 'passed' : 'failed', report.durationMs, results, (request.skip ?? []).map((id) => `--skip ${id}`));
   return { exitCode: ok ? EXIT.passed : EXIT.failed, results };
