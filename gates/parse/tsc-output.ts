@@ -14,6 +14,24 @@ export interface TscParse {
  * `file(line,col): error TS2322: message`, continuation lines indented by two spaces.
  * File paths are returned as tsc printed them (relative to its working directory).
  */
+function severityOf(word: string | undefined): Diagnostic['severity'] {
+  return word === 'error' ? 'error' : 'warning';
+}
+
+function lineToDiagnostic(line: string): Diagnostic | undefined {
+  const located = LOCATED.exec(line);
+  if (located) {
+    const [, file = '', row, column, severity, code = '', message = ''] = located;
+    return { file, line: Number(row), column: Number(column), code, message, severity: severityOf(severity) };
+  }
+  const global = GLOBAL.exec(line);
+  if (global) {
+    const [, severity, code = '', message = ''] = global;
+    return { code, message, severity: severityOf(severity) };
+  }
+  return undefined;
+}
+
 export function parseTscOutput(text: string): TscParse {
   const diagnostics: Diagnostic[] = [];
   let unrecognised = 0;
@@ -21,30 +39,15 @@ export function parseTscOutput(text: string): TscParse {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trimEnd();
     if (line === '') continue;
-    const located = LOCATED.exec(line);
-    if (located) {
-      last = {
-        file: located[1] ?? '',
-        line: Number(located[2]),
-        column: Number(located[3]),
-        code: located[5] ?? '',
-        message: located[6] ?? '',
-        severity: located[4] === 'error' ? 'error' : 'warning',
-      };
-      diagnostics.push(last);
-      continue;
-    }
-    const global = GLOBAL.exec(line);
-    if (global) {
-      last = { code: global[2] ?? '', message: global[3] ?? '', severity: global[1] === 'error' ? 'error' : 'warning' };
-      diagnostics.push(last);
-      continue;
-    }
-    if (last && /^\s/.test(raw)) {
+    const diagnostic = lineToDiagnostic(line);
+    if (diagnostic) {
+      diagnostics.push(diagnostic);
+      last = diagnostic;
+    } else if (last && /^\s/.test(raw)) {
       last.message += `\n${line.trim()}`;
-      continue;
+    } else {
+      unrecognised++;
     }
-    unrecognised++;
   }
   return { diagnostics, unrecognised };
 }

@@ -49,6 +49,20 @@ function assertionText(message: string): string {
   return kept.slice(0, 12).join('\n') || 'test failed';
 }
 
+function failedTest(a: AssertionResult, file: string): Diagnostic {
+  const message = (a.failureMessages ?? []).join('\n');
+  const declared = a.location ? { line: a.location.line ?? 1, column: a.location.column ?? 1 } : undefined;
+  const at = frameInFile(message, file) ?? declared;
+  return { file, line: at?.line, column: at?.column, code: a.fullName ?? a.title ?? 'test', message: assertionText(message), severity: 'error' };
+}
+
+/** A file that failed before any test ran (an import error, a syntax error). */
+function brokenFile(fileResult: FileResult, file: string): Diagnostic | undefined {
+  if (fileResult.status !== 'failed' || typeof fileResult.message !== 'string' || fileResult.message === '') return undefined;
+  const at = frameInFile(fileResult.message, file);
+  return { file, line: at?.line, column: at?.column, code: 'test-file-error', message: assertionText(fileResult.message), severity: 'error' };
+}
+
 /**
  * Reads Vitest's JSON reporter. Throws on a shape it does not know, so that the gate reports
  * `errored` with the raw output rather than guessing a verdict.
@@ -58,28 +72,22 @@ export function parseVitestJson(text: string): VitestParse {
   if (typeof report !== 'object' || report === null || !Array.isArray(report.testResults)) {
     throw new Error('not a Vitest JSON report (no testResults array)');
   }
-  const diagnostics: Diagnostic[] = [];
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
-  let brokenFiles = 0;
+  const parsed: VitestParse = { diagnostics: [], passed: 0, failed: 0, skipped: 0, brokenFiles: 0 };
   for (const fileResult of report.testResults) {
     const file = String(fileResult.name ?? '');
     const assertions = Array.isArray(fileResult.assertionResults) ? fileResult.assertionResults : [];
     for (const a of assertions) {
-      if (a.status === 'passed') passed++;
+      if (a.status === 'passed') parsed.passed++;
       else if (a.status === 'failed') {
-        failed++;
-        const message = (a.failureMessages ?? []).join('\n');
-        const at = frameInFile(message, file) ?? (a.location ? { line: a.location.line ?? 1, column: a.location.column ?? 1 } : undefined);
-        diagnostics.push({ file, line: at?.line, column: at?.column, code: a.fullName ?? a.title ?? 'test', message: assertionText(message), severity: 'error' });
-      } else skipped++;
+        parsed.failed++;
+        parsed.diagnostics.push(failedTest(a, file));
+      } else parsed.skipped++;
     }
-    if (fileResult.status === 'failed' && typeof fileResult.message === 'string' && fileResult.message !== '') {
-      brokenFiles++;
-      const at = frameInFile(fileResult.message, file);
-      diagnostics.push({ file, line: at?.line, column: at?.column, code: 'test-file-error', message: assertionText(fileResult.message), severity: 'error' });
+    const broken = brokenFile(fileResult, file);
+    if (broken) {
+      parsed.brokenFiles++;
+      parsed.diagnostics.push(broken);
     }
   }
-  return { diagnostics, passed, failed, skipped, brokenFiles };
+  return parsed;
 }

@@ -38,6 +38,19 @@ function childEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
   return env;
 }
 
+/** stdout kept whole for a parser, up to a limit (beyond it the parser sees a cut stream). */
+class StdoutCapture {
+  text = '';
+  truncated = false;
+
+  constructor(private readonly limit: number) {}
+
+  push(chunk: string): void {
+    if (this.text.length < this.limit) this.text += chunk.slice(0, this.limit - this.text.length);
+    else this.truncated = true;
+  }
+}
+
 interface DeadlineEvents {
   onTimeout(): void;
   onCancel(): void;
@@ -73,6 +86,49 @@ function watchDeadline(pid: number | undefined, options: RunOptions, events: Dea
   };
 }
 
+function spawnOptions(options: RunOptions) {
+  return {
+    cwd: options.cwd,
+    shell: options.shell ?? false,
+    env: childEnv(options.env),
+    extendEnv: false,
+    // Its own process group, so that a kill reaches everything the child started.
+    detached: true,
+    buffer: false,
+    reject: false,
+    stdin: options.input === undefined ? ('ignore' as const) : ('pipe' as const),
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    cleanup: false,
+  };
+}
+
+interface EndState {
+  pid: number | undefined;
+  timedOut: boolean;
+  cancelled: boolean;
+  stdout: StdoutCapture;
+  output: string;
+  started: number;
+}
+
+function describeEnd(result: { exitCode?: number; signal?: string; failed: boolean; originalMessage?: string; shortMessage?: string }, options: RunOptions, state: EndState): RunOutcome {
+  const code = (result as { code?: string }).code;
+  const spawnFailed = code === 'ENOENT' || code === 'EACCES' || (state.pid === undefined && result.failed);
+  return {
+    exitCode: result.exitCode,
+    signal: result.signal,
+    timedOut: state.timedOut,
+    cancelled: state.cancelled,
+    notFound: spawnFailed || (options.shell === true && result.exitCode === 127),
+    spawnError: spawnFailed ? (result.originalMessage ?? result.shortMessage) : undefined,
+    stdout: state.stdout.text,
+    stdoutTruncated: state.stdout.truncated,
+    output: state.output,
+    durationMs: Math.round(performance.now() - state.started),
+  };
+}
+
 /**
  * Runs one child in its own process group. Never rejects: every way a child can end is
  * described in the outcome, so that gates can tell `failed` from `errored`.
@@ -80,25 +136,11 @@ function watchDeadline(pid: number | undefined, options: RunOptions, events: Dea
 export async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   const combined = new BoundedText(OUTPUT_LIMIT);
-  const stdoutLimit = options.stdoutLimit ?? 32 * 1024 * 1024;
-  let stdout = '';
-  let stdoutTruncated = false;
+  const stdout = new StdoutCapture(options.stdoutLimit ?? 32 * 1024 * 1024);
   let timedOut = false;
   let cancelled = false;
 
-  const child = execa(file, [...args], {
-    cwd: options.cwd,
-    shell: options.shell ?? false,
-    env: childEnv(options.env),
-    extendEnv: false,
-    detached: true,
-    buffer: false,
-    reject: false,
-    stdin: options.input === undefined ? 'ignore' : 'pipe',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    cleanup: false,
-  });
+  const child = execa(file, [...args], spawnOptions(options));
   const pid = child.pid;
   if (pid !== undefined) trackGroup(pid);
 
@@ -106,8 +148,7 @@ export async function runProcess(file: string, args: readonly string[], options:
   child.stderr?.setEncoding('utf8');
   child.stdout?.on('data', (chunk: string) => {
     combined.push(chunk);
-    if (stdout.length < stdoutLimit) stdout += chunk.slice(0, stdoutLimit - stdout.length);
-    else stdoutTruncated = true;
+    stdout.push(chunk);
   });
   child.stderr?.on('data', (chunk: string) => combined.push(chunk));
   if (options.input !== undefined) child.stdin?.end(options.input);
@@ -129,18 +170,5 @@ export async function runProcess(file: string, args: readonly string[], options:
     untrackGroup(pid);
   }
 
-  const code = (result as { code?: string }).code;
-  const spawnFailed = code === 'ENOENT' || code === 'EACCES' || (pid === undefined && result.failed);
-  return {
-    exitCode: result.exitCode,
-    signal: result.signal,
-    timedOut,
-    cancelled,
-    notFound: spawnFailed || (options.shell === true && result.exitCode === 127),
-    spawnError: spawnFailed ? (result.originalMessage ?? result.shortMessage) : undefined,
-    stdout,
-    stdoutTruncated,
-    output: combined.toString(),
-    durationMs: Math.round(performance.now() - started),
-  };
+  return describeEnd(result, options, { pid, timedOut, cancelled, stdout, output: combined.toString(), started });
 }
