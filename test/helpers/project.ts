@@ -77,7 +77,8 @@ export async function makeProject(name: string, files: Record<string, string>, o
   };
   if (options.git !== false) {
     await git('init', '-q', '-b', 'main');
-    await project.commitAll('initial');
+    await git('add', '-A');
+    await git('commit', '-q', '--no-verify', '--allow-empty', '-m', 'initial');
   }
   return project;
 }
