@@ -1,0 +1,75 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { gate, makeProject, parseJsonReport, type Project } from './helpers/project.js';
+import { tsProjectFiles } from './helpers/ts-project.js';
+
+const projects: Project[] = [];
+afterAll(() => projects.forEach((p) => p.cleanup()));
+
+async function project(name: string, gates: unknown[], extra: Record<string, string> = {}): Promise<Project> {
+  const p = await makeProject(name, { ...tsProjectFiles(), ...extra, '.gatekeeper.json': JSON.stringify({ failFast: false, gates }) });
+  projects.push(p);
+  return p;
+}
+
+describe('lint warnings', () => {
+  const warning = { 'src/warn.ts': 'export function w(): number {\n  let x = 1;\n  return x;\n}\n' };
+
+  it('are warnings that do not fail by default', async () => {
+    const p = await project('lint-warn', [{ id: 'lint', kind: 'lint' }], warning);
+    const result = await p.gatekeeper(['run', '--json']);
+    const lint = gate(parseJsonReport(result.stdout), 'lint');
+    expect(result.exitCode).toBe(0);
+    expect(lint.status).toBe('passed');
+    expect(lint.diagnostics).toEqual([expect.objectContaining({ file: 'src/warn.ts', line: 2, code: 'prefer-const', severity: 'warning' })]);
+  });
+
+  it('fail when there are more than maxWarnings', async () => {
+    const p = await project('lint-maxwarn', [{ id: 'lint', kind: 'lint', maxWarnings: 0 }], warning);
+    const result = await p.gatekeeper(['run', '--json']);
+    expect(result.exitCode).toBe(1);
+    expect(gate(parseJsonReport(result.stdout), 'lint')).toMatchObject({ status: 'failed', summary: '1 warning (max 0)' });
+  });
+});
+
+describe('complexity thresholds', () => {
+  it('flags too many parameters and low maintainability with the function, its line, its value and the limit', async () => {
+    const p = await project('complexity-limits', [{ id: 'cx', kind: 'complexity', include: ['src/**/*.ts'], maxParams: 3, minMaintainability: 171 }], {
+      'src/params.ts': 'export function many(a: number, b: number, c: number, d: number): number {\n  return a + b + c + d;\n}\n',
+    });
+    const cx = gate(parseJsonReport((await p.gatekeeper(['run', '--json'])).stdout), 'cx');
+    expect(cx.status).toBe('failed');
+    expect(cx.diagnostics).toContainEqual(expect.objectContaining({ file: 'src/params.ts', line: 1, code: 'max-params', message: 'function many has 4 parameters (max 3)' }));
+    expect(cx.diagnostics).toContainEqual(expect.objectContaining({ file: 'src/params.ts', line: 1, code: 'maintainability', message: expect.stringMatching(/^module maintainability index is [\d.]+ \(min 171\)$/) }));
+  });
+});
+
+describe('command gates', () => {
+  it('show the end of a failing command\'s output under the gate', async () => {
+    const p = await project('command-output', [{ id: 'check', kind: 'command', command: 'echo "first line"; echo "docs/guide.md: broken link to #install" >&2; exit 7' }]);
+    const result = await p.gatekeeper(['run']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('✖ check (command, failed): `echo');
+    expect(result.stdout).toContain('exited with code 7');
+    expect(result.stdout).toContain('│ docs/guide.md: broken link to #install');
+  });
+
+  it('runs in the folder named by cwd', async () => {
+    const p = await project('command-cwd', [{ id: 'where', kind: 'command', command: 'test -f math.ts', cwd: 'src' }]);
+    expect((await p.gatekeeper(['run', '--json'])).exitCode).toBe(0);
+  });
+
+  it('build errs when there is no build script and no command', async () => {
+    const p = await project('no-build', [{ id: 'build', kind: 'build' }], { 'package.json': '{"name":"x","type":"module"}' });
+    const build = gate(parseJsonReport((await p.gatekeeper(['run', '--json'])).stdout), 'build');
+    expect(build).toMatchObject({ status: 'errored', summary: expect.stringContaining('no "build" script') });
+  });
+});
+
+describe('selection', () => {
+  it('rejects an unknown --only id with exit 2 and the nearest id', async () => {
+    const p = await project('only-typo', [{ id: 'types', kind: 'typecheck' }]);
+    const result = await p.gatekeeper(['run', '--only', 'tpyes']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--only tpyes: no gate has that id (did you mean "types"?)');
+  });
+});
