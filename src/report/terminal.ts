@@ -63,7 +63,7 @@ export function terminalReporter(): Reporter {
           task: async (_ctx, task) => {
             const result = await d.promise;
             if (result.status === 'skipped') {
-              task.skip(`${result.id} · ${result.summary}`);
+              task.skip(result.summary);
               return;
             }
             task.title = titleOf(result);
