@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { defineGate, erroredOutcome } from '../src/core/gate.js';
+import { defineGate, erroredOutcome, type GateContext, type GateOutcome } from '../src/core/gate.js';
 import { runProcess } from '../src/core/process.js';
-import { resolveBin, ToolMissingError } from '../src/core/resolve-tool.js';
+import { resolveBin, ToolMissingError, type ResolvedTool } from '../src/core/resolve-tool.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount } from '../src/core/result.js';
 import { describeAbnormalEnd } from './abnormal-end.js';
 import { parseTscOutput } from './parse/tsc-output.js';
+import { solutionReferences } from './parse/tsconfig-references.js';
 
 const options = z
   .strictObject({
@@ -14,6 +15,39 @@ const options = z
     args: z.array(z.string()).optional().describe('Extra arguments for tsc.'),
   })
   .describe('The project\'s own TypeScript compiler (5.x, 6.x or the native 7.x), run as `tsc --noEmit --pretty false`.');
+
+async function checkProject(tsc: ResolvedTool, project: string, extraArgs: readonly string[], ctx: GateContext): Promise<GateOutcome> {
+  const buildInfo = path.join(ctx.cacheDir, `${project.replace(/[^\w.-]+/g, '_')}.tsbuildinfo`);
+  const args = [tsc.entry, '--noEmit', '--pretty', 'false', '-p', project, '--incremental', '--tsBuildInfoFile', buildInfo, ...extraArgs];
+  const run = await runProcess(process.execPath, args, { cwd: ctx.root, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+  const abnormal = describeAbnormalEnd(run, `tsc ${tsc.version}`, ctx.timeoutMs);
+  if (abnormal) return abnormal;
+
+  const parsed = parseTscOutput(run.stdout);
+  const diagnostics = parsed.diagnostics.map((d) => (d.file === undefined ? d : { ...d, file: toRepoPath(ctx.repoRoot, d.file, ctx.root) }));
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (run.exitCode === 0 && errors.length === 0) return { status: 'passed', diagnostics, summary: '', output: run.output };
+  if (errors.length === 0) {
+    return erroredOutcome(`tsc ${tsc.version} exited with code ${run.exitCode} on ${project} but printed no diagnostic Gatekeeper could read`, run.output);
+  }
+  return { status: 'failed', diagnostics, summary: '', output: run.output };
+}
+
+/** One verdict for several referenced projects: the worst status, every diagnostic once. */
+function combine(outcomes: GateOutcome[], version: string, projectCount: number): GateOutcome {
+  const output = outcomes.map((o) => o.output).join('\n');
+  const errored = outcomes.find((o) => o.status === 'errored');
+  if (errored) return { ...errored, output };
+  const seen = new Set<string>();
+  const diagnostics = outcomes.flatMap((o) => o.diagnostics).filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const projects = projectCount > 1 ? ` in ${projectCount} projects` : '';
+  if (errors.length === 0) return { status: 'passed', diagnostics, summary: `no type errors${projects} (TypeScript ${version})`, output };
+  return { status: 'failed', diagnostics, summary: describeCount(errors, 'type error'), output };
+}
 
 export default defineGate({
   kind: 'typecheck',
@@ -28,21 +62,9 @@ export default defineGate({
       throw error;
     }
     const project = opts.project ?? 'tsconfig.json';
-    const buildInfo = path.join(ctx.cacheDir, `${project.replace(/[^\w.-]+/g, '_')}.tsbuildinfo`);
-    const args = [tsc.entry, '--noEmit', '--pretty', 'false', '-p', project, '--incremental', '--tsBuildInfoFile', buildInfo, ...(opts.args ?? [])];
-    const run = await runProcess(process.execPath, args, { cwd: ctx.root, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
-    const abnormal = describeAbnormalEnd(run, `tsc ${tsc.version}`, ctx.timeoutMs);
-    if (abnormal) return abnormal;
-
-    const parsed = parseTscOutput(run.stdout);
-    const diagnostics = parsed.diagnostics.map((d) => (d.file === undefined ? d : { ...d, file: toRepoPath(ctx.repoRoot, d.file, ctx.root) }));
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (run.exitCode === 0 && errors.length === 0) {
-      return { status: 'passed', diagnostics, summary: `no type errors (TypeScript ${tsc.version})`, output: run.output };
-    }
-    if (errors.length === 0) {
-      return erroredOutcome(`tsc ${tsc.version} exited with code ${run.exitCode} but printed no diagnostic Gatekeeper could read`, run.output);
-    }
-    return { status: 'failed', diagnostics, summary: describeCount(errors, 'type error'), output: run.output };
+    const projects = solutionReferences(ctx.root, project) ?? [project];
+    const outcomes: GateOutcome[] = [];
+    for (const one of projects) outcomes.push(await checkProject(tsc, one, opts.args ?? [], ctx));
+    return combine(outcomes, tsc.version, projects.length);
   },
 });

@@ -73,3 +73,22 @@ describe('selection', () => {
     expect(result.stderr).toContain('--only tpyes: no gate has that id (did you mean "types"?)');
   });
 });
+
+describe('typecheck of a solution-style tsconfig', () => {
+  it('checks the referenced projects instead of passing on the empty root config', async () => {
+    const app = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, composite: true, types: [], module: 'NodeNext', moduleResolution: 'NodeNext' }, include: ['src'] });
+    const p = await project('solution', [{ id: 'types', kind: 'typecheck' }], {
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }, { path: './tools' }] }),
+      'tsconfig.app.json': app,
+      'tools/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, composite: true, types: [] }, include: ['*.ts'] }),
+      'tools/gen.ts': 'export const port: number = "8080";\n',
+    });
+    const types = gate(parseJsonReport((await p.gatekeeper(['run', '--json'])).stdout), 'types');
+    expect(types.status).toBe('failed');
+    expect(types.diagnostics).toEqual([expect.objectContaining({ file: 'tools/gen.ts', line: 1, code: 'TS2322' })]);
+
+    p.write('tools/gen.ts', 'export const port: number = 8080;\n');
+    const fixed = gate(parseJsonReport((await p.gatekeeper(['run', '--json'])).stdout), 'types');
+    expect(fixed).toMatchObject({ status: 'passed', summary: expect.stringContaining('in 2 projects') });
+  });
+});
