@@ -6,6 +6,7 @@ import { filesInScope } from '../src/core/file-set.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount, plural, type Diagnostic } from '../src/core/result.js';
 import { analyzeSource, SourceParseError, type ModuleMetrics } from './parse/escomplex-analysis.js';
+import { installedTool } from '../src/core/tool-info.js';
 
 const DEFAULT_INCLUDE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 const DEFAULT_EXCLUDE = ['**/*.d.ts', '**/dist/**', '**/build/**', '**/coverage/**', '**/*.min.js'];
@@ -44,6 +45,7 @@ export default defineGate({
   kind: 'complexity',
   description: 'Measures cyclomatic complexity, maintainability and parameter counts with typhonjs-escomplex.',
   options,
+  tool: () => installedTool('escomplex', 'typhonjs-escomplex', import.meta.url),
   async run(opts, ctx) {
     const files = await filesInScope(ctx.root, ctx.scope, opts.include ?? DEFAULT_INCLUDE, opts.exclude ?? DEFAULT_EXCLUDE);
     if (files.length === 0) {

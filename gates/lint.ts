@@ -6,6 +6,7 @@ import { resolveModule, ToolMissingError } from '../src/core/resolve-tool.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount, plural, type Diagnostic } from '../src/core/result.js';
 import { withTimeout } from '../src/core/with-timeout.js';
+import { projectTool } from '../src/core/tool-info.js';
 
 const options = z
   .strictObject({
@@ -52,6 +53,7 @@ export default defineGate({
   kind: 'lint',
   description: 'Lints with the project\'s own ESLint; in a changed-files scope, only those files.',
   options,
+  tool: (root) => projectTool('eslint', 'eslint', root),
   async run(opts, ctx) {
     let eslint;
     try {

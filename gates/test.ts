@@ -9,6 +9,7 @@ import { toRepoPath } from '../src/core/paths.js';
 import { plural } from '../src/core/result.js';
 import { describeAbnormalEnd } from './abnormal-end.js';
 import { parseVitestJson } from './parse/vitest-json.js';
+import { projectTool } from '../src/core/tool-info.js';
 
 const options = z
   .strictObject({
@@ -21,6 +22,7 @@ export default defineGate({
   kind: 'test',
   description: 'Runs the project\'s own Vitest; zero tests collected is an error, not a pass.',
   options,
+  tool: (root) => projectTool('vitest', 'vitest', root),
   async run(opts, ctx) {
     let vitest;
     try {

@@ -8,6 +8,7 @@ import { describeCount } from '../src/core/result.js';
 import { describeAbnormalEnd } from './abnormal-end.js';
 import { parseTscOutput } from './parse/tsc-output.js';
 import { solutionReferences } from './parse/tsconfig-references.js';
+import { projectTool } from '../src/core/tool-info.js';
 
 const options = z
   .strictObject({
@@ -53,6 +54,7 @@ export default defineGate({
   kind: 'typecheck',
   description: 'Type-checks the whole project with its own `tsc`.',
   options,
+  tool: (root) => projectTool('tsc', 'typescript', root),
   async run(opts, ctx) {
     let tsc;
     try {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Diagnostic, Status } from './result.js';
+import type { Diagnostic, Status, ToolInfo } from './result.js';
 import type { Scope } from './scope.js';
 
 export interface GateContext {
@@ -21,6 +21,7 @@ export interface GateOutcome {
   diagnostics: Diagnostic[];
   summary: string;
   output: string;
+  tool?: ToolInfo;
 }
 
 export interface GateDefinition<Schema extends z.ZodObject = z.ZodObject> {
@@ -30,6 +31,8 @@ export interface GateDefinition<Schema extends z.ZodObject = z.ZodObject> {
   /** The gate's own options, beside the common ones (id, kind, timeout). */
   options: Schema;
   run(options: z.infer<Schema>, ctx: GateContext): Promise<GateOutcome>;
+  /** The program that gives this gate's verdict in the project at `root`, for reports (SARIF's driver). */
+  tool?(root: string): ToolInfo | undefined;
 }
 
 export function defineGate<Schema extends z.ZodObject>(definition: GateDefinition<Schema>): GateDefinition<Schema> {

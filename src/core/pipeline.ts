@@ -39,6 +39,7 @@ function finish(gate: GateConfig, outcome: GateOutcome, startedAt: number): Gate
     output: boundText(outcome.output),
     durationMs: Math.round(performance.now() - startedAt),
     cached: false,
+    ...(outcome.tool !== undefined ? { tool: outcome.tool } : {}),
   };
 }
 
@@ -60,7 +61,7 @@ async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResu
     await mkdir(cacheDir, { recursive: true }).catch(() => undefined);
     const { id: _id, kind: _kind, timeout: _timeout, ...options } = gate;
     const outcome = await withTimeout(definition.run(definition.options.parse(options), ctx), timeoutMs + BACKSTOP_GRACE_MS, input.signal);
-    return finish(gate, outcome, startedAt);
+    return finish(gate, { tool: definition.tool?.(input.root), ...outcome }, startedAt);
   } catch (error) {
     controller.abort();
     if (error instanceof TimeoutError) return finish(gate, { status: 'errored', diagnostics: [], summary: `timed out after ${Math.round(timeoutMs / 1000)} s`, output: '' }, startedAt);

@@ -14,6 +14,12 @@ export interface Diagnostic {
   severity: 'error' | 'warning';
 }
 
+/** The program that produced a gate's verdict, when there is one (SARIF's driver). */
+export interface ToolInfo {
+  name: string;
+  version?: string;
+}
+
 export interface GateResult {
   id: string;
   kind: string;
@@ -24,6 +30,7 @@ export interface GateResult {
   output: string;
   durationMs: number;
   cached: boolean;
+  tool?: ToolInfo;
 }
 
 /** Only `passed` and `skipped` let a tree through; `errored` fails closed exactly like `failed`. */
