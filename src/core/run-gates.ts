@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { repoRootOf } from '../git/git.js';
 import { recordRun } from '../history/record-run.js';
 import { sinceScope, wholeProjectScope } from '../git/scope.js';
+import { AUTO, autoSinceScope } from '../git/base-ref.js';
 import { fanOut, type Reporter } from '../report/reporter.js';
 import { cacheDirFor } from './cache-dir.js';
 import { EXIT } from './errors.js';
@@ -38,6 +39,7 @@ function inConfigOrder(gates: readonly { id: string }[], results: GateResult[]):
 }
 
 function scopeFor(since: string | undefined, root: string, inGit: boolean): Promise<Scope> {
+  if (since === AUTO) return autoSinceScope(root);
   return since !== undefined ? sinceScope(since, root) : wholeProjectScope(root, inGit);
 }
 

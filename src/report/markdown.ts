@@ -1,0 +1,65 @@
+import { blocks, type Diagnostic, type GateResult, type Status } from '../core/result.js';
+import { formatDuration, formatLocation, outputTail } from './format.js';
+import type { Output } from './output.js';
+import type { Reporter, RunReport } from './reporter.js';
+
+const SHOWN_PER_GATE = 5;
+
+const STATUS_LABEL: Record<Status, string> = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  errored: '⛔ errored',
+  skipped: '⏭️ skipped',
+};
+
+/** Markdown that shows `text` literally: every ASCII punctuation mark Markdown reads is escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~#!&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** A fence longer than any backtick run inside, so raw output cannot close its own code block. */
+function fenced(lines: readonly string[]): string[] {
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+  const fence = '`'.repeat(longest + 1);
+  return [fence, ...lines, fence];
+}
+
+function diagnosticLine(d: Diagnostic): string {
+  const where = formatLocation(d);
+  const firstLine = d.message.split('\n')[0] ?? '';
+  const parts = [where === '' ? undefined : `**${escapeMarkdown(where)}**`, d.code === undefined ? undefined : escapeMarkdown(d.code), escapeMarkdown(firstLine)];
+  return `- ${d.severity === 'warning' ? '⚠️ ' : ''}${parts.filter((p) => p !== undefined && p !== '').join(' ')}`;
+}
+
+function gateDetails(result: GateResult, perGate: number): string[] {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const listed = errors.length > 0 ? errors : result.diagnostics;
+  const lines = ['', `### ${STATUS_LABEL[result.status]}: ${escapeMarkdown(result.id)} (${escapeMarkdown(result.kind)}) — ${escapeMarkdown(result.summary)}`, ''];
+  if (listed.length === 0) {
+    const tail = outputTail(result, 15);
+    if (tail.length > 0) lines.push(...fenced(tail));
+    return lines;
+  }
+  lines.push(...listed.slice(0, perGate).map(diagnosticLine));
+  if (listed.length > perGate) lines.push(`- … and ${listed.length - perGate} more`);
+  return lines;
+}
+
+/** The run as Markdown: a table of the gates, then the first diagnostics of each gate that did not pass. */
+export function toMarkdown(report: RunReport, perGate = SHOWN_PER_GATE): string {
+  const heading = report.ok ? '## Gatekeeper: ✅ all gates passed' : '## Gatekeeper: ❌ gates did not pass';
+  const lines = [heading, '', `Scope: ${escapeMarkdown(report.scope.description)} · ${formatDuration(report.durationMs)}`, '', '| gate | status | time | count |', '| --- | --- | --- | --- |'];
+  for (const r of report.results) {
+    lines.push(`| ${escapeMarkdown(r.id)} | ${STATUS_LABEL[r.status]} | ${formatDuration(r.durationMs)}${r.cached ? ' (cached)' : ''} | ${r.diagnostics.length} |`);
+  }
+  for (const r of report.results.filter((g) => blocks(g.status))) lines.push(...gateDetails(r, perGate));
+  return `${lines.join('\n')}\n`;
+}
+
+export function markdownReporter(output: Output): Reporter {
+  return {
+    finish(report) {
+      output.write(toMarkdown(report));
+    },
+  };
+}
