@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { blocks, type Diagnostic, type GateResult } from '../core/result.js';
-import { formatDiagnostic } from './format.js';
+import { formatDiagnostic, formatLocation } from './format.js';
 import type { Output } from './output.js';
 import type { Reporter, RunReport } from './reporter.js';
 
@@ -36,7 +36,7 @@ interface TestCase {
   classname: string;
   timeMs: number;
   /** failure / error / skipped, with its message and body. */
-  outcome?: { element: 'failure' | 'error' | 'skipped'; message: string; body: string };
+  outcome?: { element: 'failure' | 'error' | 'skipped'; message: string; type: string; body: string };
 }
 
 function verdictElement(gate: GateResult): 'failure' | 'error' | 'skipped' | undefined {
@@ -53,7 +53,7 @@ function failingTestCases(gate: GateResult): TestCase[] {
       name: d.code ?? d.message.split('\n')[0] ?? 'test',
       classname: d.file ?? gate.id,
       timeMs: 0,
-      outcome: { element: 'failure' as const, message: d.message.split('\n')[0] ?? '', body: `${formatDiagnostic(d)}\n${d.message}` },
+      outcome: { element: 'failure' as const, message: d.message.split('\n')[0] ?? '', type: 'test', body: `${formatLocation(d)}\n${d.message}` },
     }));
 }
 
@@ -66,14 +66,14 @@ function casesOf(gate: GateResult): TestCase[] {
   }
   if (element === undefined) return [{ name: gate.id, classname, timeMs: gate.durationMs }];
   const body = element === 'skipped' ? '' : gate.diagnostics.map(formatDiagnostic).join('\n');
-  return [{ name: gate.id, classname, timeMs: gate.durationMs, outcome: { element, message: gate.summary, body } }];
+  return [{ name: gate.id, classname, timeMs: gate.durationMs, outcome: { element, message: gate.summary, type: gate.kind, body } }];
 }
 
 function caseXml(c: TestCase): string[] {
   const open = `    <testcase${attributes({ name: c.name, classname: c.classname, time: seconds(c.timeMs) })}`;
   if (!c.outcome) return [`${open}/>`];
-  const { element, message, body } = c.outcome;
-  const inner = body === '' ? `<${element}${attributes({ message })}/>` : `<${element}${attributes({ message, type: element })}>${escapeXml(body)}</${element}>`;
+  const { element, message, type, body } = c.outcome;
+  const inner = body === '' ? `<${element}${attributes({ message })}/>` : `<${element}${attributes({ message, type })}>${escapeXml(body)}</${element}>`;
   return [`${open}>`, `      ${inner}`, '    </testcase>'];
 }
 

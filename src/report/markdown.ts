@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { blocks, type Diagnostic, type GateResult, type Status } from '../core/result.js';
 import { formatDuration, formatLocation, outputTail } from './format.js';
 import type { Output } from './output.js';
@@ -27,8 +28,9 @@ function fenced(lines: readonly string[]): string[] {
 function diagnosticLine(d: Diagnostic): string {
   const where = formatLocation(d);
   const firstLine = d.message.split('\n')[0] ?? '';
-  const parts = [where === '' ? undefined : `**${escapeMarkdown(where)}**`, d.code === undefined ? undefined : escapeMarkdown(d.code), escapeMarkdown(firstLine)];
-  return `- ${d.severity === 'warning' ? '⚠️ ' : ''}${parts.filter((p) => p !== undefined && p !== '').join(' ')}`;
+  const location = where === '' ? '' : `**${escapeMarkdown(where)}** `;
+  const code = d.code === undefined ? '' : `${escapeMarkdown(d.code)}: `;
+  return `- ${d.severity === 'warning' ? '⚠️ ' : ''}${location}${code}${escapeMarkdown(firstLine)}`;
 }
 
 function gateDetails(result: GateResult, perGate: number): string[] {
@@ -36,7 +38,8 @@ function gateDetails(result: GateResult, perGate: number): string[] {
   const listed = errors.length > 0 ? errors : result.diagnostics;
   const lines = ['', `### ${STATUS_LABEL[result.status]}: ${escapeMarkdown(result.id)} (${escapeMarkdown(result.kind)}) — ${escapeMarkdown(result.summary)}`, ''];
   if (listed.length === 0) {
-    const tail = outputTail(result, 15);
+    // Colour codes and other control characters would show as garbage in a rendered page.
+    const tail = outputTail(result, 15).map((l) => stripVTControlCharacters(l).replace(/\p{Cc}/gu, ''));
     if (tail.length > 0) lines.push(...fenced(tail));
     return lines;
   }
