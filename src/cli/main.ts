@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserFacingError } from '../core/errors.js';
 import { registerRun } from './run.js';
+import { registerInit } from './init.js';
 import { installSignalHandlers } from './signals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run gatekeeper --help for usage)');
   registerRun(program, runtime);
+  registerInit(program, runtime);
 
   try {
     await program.parseAsync(argv);

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { initProject } from '../init/init-project.js';
+import type { CommandRuntime } from './runtime.js';
+
+interface InitFlags {
+  cwd?: string;
+  force?: boolean;
+}
+
+export function registerInit(program: Command, _runtime: CommandRuntime): void {
+  program
+    .command('init')
+    .description('detect the project (tsconfig, ESLint, sources, build script, Vitest) and write .gatekeeper.json')
+    .option('--cwd <dir>', 'the project folder (default: the current folder)')
+    .option('--force', 'replace an existing .gatekeeper.json')
+    .action(async (flags: InitFlags) => {
+      const outcome = await initProject(flags.cwd ?? process.cwd(), flags.force === true);
+      process.stdout.write(`${outcome.lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE } from '../config/load.js';
+import type { GateConfig } from '../config/schema.js';
+import { UserFacingError } from '../core/errors.js';
+import { writeAtomically } from '../report/output.js';
+
+export const SCHEMA_REF = './node_modules/gatekeeper/schema/gatekeeper.schema.json';
+const CACHE_IGNORE = '.gatekeeper/';
+
+export function configText(gates: readonly GateConfig[]): string {
+  return `${JSON.stringify({ $schema: SCHEMA_REF, gates }, null, 2)}\n`;
+}
+
+/** Writes `.gatekeeper.json`; an existing one is replaced only when `force` says so. */
+export function writeConfig(root: string, gates: readonly GateConfig[], force: boolean): string {
+  const file = path.join(root, CONFIG_FILE);
+  if (existsSync(file) && !force) {
+    throw new UserFacingError(`${file} already exists; gatekeeper init leaves it as it is. Run gatekeeper init --force to replace it with a freshly detected one.`);
+  }
+  writeAtomically(file, configText(gates));
+  return file;
+}
+
+/** Adds `.gatekeeper/` (Gatekeeper's cache and run history) to .gitignore unless a line already covers it. */
+export function ignoreCacheDir(root: string): 'added' | 'present' {
+  const file = path.join(root, '.gitignore');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const covered = text.split(/\r?\n/).some((line) => /^\/?\.gatekeeper\/?(\*\*?)?$/.test(line.trim()));
+  if (covered) return 'present';
+  const separator = text === '' || text.endsWith('\n') ? '' : '\n';
+  writeAtomically(file, `${text}${separator}${CACHE_IGNORE}\n`);
+  return 'added';
+}
