@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,21 +10,11 @@ import { toJunit } from '../../src/report/junit.js';
 import { toMarkdown } from '../../src/report/markdown.js';
 import { fileOutput } from '../../src/report/output.js';
 import { toSarif } from '../../src/report/sarif.js';
-import { REPO } from '../helpers/project.js';
+import { sarifValidator } from '../helpers/sarif-schema.js';
 import { SAMPLE_RESULTS, sampleReport } from '../helpers/sample-results.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'gatekeeper-reporters-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function sarifValidator(): ValidateFunction {
-  const schema = JSON.parse(readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-  // The official schema is draft-04 (`id`, a draft-04 meta-schema) with one pattern that is not a valid
-  // unicode regex; Ajv 8 checks it once those two draft-04 headers are removed.
-  delete schema['$schema'];
-  delete schema['id'];
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false });
-  return ajv.compile(schema);
-}
 
 function manyErrors(count: number): GateResult {
   const diagnostics = Array.from({ length: count }, (_, i) => ({ file: `src/f${String(count - i).padStart(2, '0')}.ts`, line: 1, code: 'TS1', severity: 'error' as const, message: `error ${i}` }));
