@@ -80,12 +80,11 @@ describe('gatekeeper init', () => {
     await expectRunPasses(p);
   });
 
-  it('picks the application tsconfig when tsconfig.json only references others', async () => {
+  it('picks a custom tsconfig name when there is no tsconfig.json, the application\'s before the tooling\'s', async () => {
     const p = await project('init-custom-tsconfig', {
       'package.json': JSON.stringify({ name: 'app', type: 'module' }),
-      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.node.json' }, { path: './tsconfig.app.json' }] }),
-      'tsconfig.app.json': strictTsconfig(['src']),
       'tsconfig.node.json': strictTsconfig(['vite.config.ts']),
+      'tsconfig.app.json': strictTsconfig(['src']),
       'vite.config.ts': 'export default {};\n',
       'src/main.ts': mathSource({}),
       '.gitignore': '# build output\ndist/\n/.gatekeeper/\n',
@@ -96,8 +95,8 @@ describe('gatekeeper init', () => {
       { id: 'typecheck', kind: 'typecheck', project: 'tsconfig.app.json' },
       { id: 'complexity', kind: 'complexity', include: ['src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'] },
     ]);
-    expect(init.stdout).toContain('tsconfig.json only references other configs');
-    expect(init.stdout).toContain('also found tsconfig.json, tsconfig.node.json');
+    expect(init.stdout).toContain('typecheck: found tsconfig.app.json (there is no tsconfig.json)');
+    expect(init.stdout).toContain('also found tsconfig.node.json');
     expect(p.read('.gitignore')).toBe('# build output\ndist/\n/.gatekeeper/\n');
     expect(init.stdout).toContain('.gitignore already ignores .gatekeeper/');
     await expectRunPasses(p);
@@ -107,6 +106,23 @@ describe('gatekeeper init', () => {
     const failing = await p.gatekeeper(['run', '--json', '--only', 'typecheck']);
     expect(failing.exitCode).toBe(1);
     expect(parseJsonReport(failing.stdout).gates[0]?.diagnostics[0]).toMatchObject({ file: 'src/main.ts', line: 2, code: 'TS2322' });
+  });
+
+  it('keeps tsconfig.json when it is a solution file, naming the projects it references', async () => {
+    const p = await project('init-solution-tsconfig', {
+      'package.json': JSON.stringify({ name: 'app', type: 'module' }),
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }, { path: './tsconfig.node.json' }] }),
+      'tsconfig.app.json': strictTsconfig(['src']),
+      'tsconfig.node.json': strictTsconfig(['vite.config.ts']),
+      'tsconfig.spec.json': strictTsconfig(['test']),
+      'vite.config.ts': 'export default {};\n',
+      'src/main.ts': mathSource({}),
+    });
+    const init = await p.gatekeeper(['init']);
+    expect(configOf(p).gates[0]).toEqual({ id: 'typecheck', kind: 'typecheck', project: 'tsconfig.json' });
+    expect(init.stdout).toContain('a solution file (the gate checks each project it references: tsconfig.app.json, tsconfig.node.json)');
+    expect(init.stdout).toContain('also found tsconfig.spec.json');
+    await expectRunPasses(p);
   });
 
   it('sets up a JavaScript project without TypeScript, and says why its test script is not a gate', async () => {

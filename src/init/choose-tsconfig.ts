@@ -1,40 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse as parseJsonc } from 'jsonc-parser';
+import { readdirSync } from 'node:fs';
+import { solutionReferences } from '../../gates/parse/tsconfig-references.js';
 
 export interface TsconfigChoice {
   /** The tsconfig the typecheck gate checks, relative to the project root. */
   chosen: string;
   /** Why this one. */
   why: string;
-  /** The other tsconfig*.json files, for the user to add gates for if they matter. */
+  /** The other tsconfig*.json files the gate does not check, for the user to add gates for if they matter. */
   others: string[];
-}
-
-interface TsconfigShape {
-  files?: unknown;
-  include?: unknown;
-  references?: { path?: unknown }[];
-}
-
-function readTsconfig(file: string): TsconfigShape | undefined {
-  try {
-    const parsed: unknown = parseJsonc(readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
-    return parsed !== null && typeof parsed === 'object' ? (parsed as TsconfigShape) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `"files": []` with references: a solution file that checks nothing itself under `tsc -p`. */
-function referencedConfigs(root: string, config: TsconfigShape | undefined): string[] | undefined {
-  const isSolution = Array.isArray(config?.files) && config.files.length === 0 && config.include === undefined && Array.isArray(config.references);
-  if (!isSolution) return undefined;
-  return (config.references ?? [])
-    .map((r) => (typeof r.path === 'string' ? r.path : ''))
-    .map((p) => (p.endsWith('.json') ? p : path.join(p, 'tsconfig.json')))
-    .map((p) => path.relative(root, path.resolve(root, p)).split(path.sep).join('/'))
-    .filter((p) => p !== '' && existsSync(path.join(root, p)));
 }
 
 /** Configs for tests, tooling or emitting are second choices: the application's own comes first. */
@@ -44,26 +17,19 @@ function rank(name: string): number {
   return 0;
 }
 
-function byPreference(names: string[]): string[] {
-  return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
 /**
- * Which tsconfig the typecheck gate should check: tsconfig.json when it checks files itself,
- * otherwise (a solution file, or no tsconfig.json) the most application-like of the others.
+ * Which tsconfig the typecheck gate should check: tsconfig.json when there is one (a solution
+ * file included: the gate checks each project it references), otherwise the most
+ * application-like of the custom names.
  */
 export function chooseTsconfig(root: string): TsconfigChoice | undefined {
   const found = readdirSync(root).filter((f) => /^tsconfig.*\.json$/.test(f)).sort();
-  if (found.length === 0) return undefined;
-  const others = (chosen: string): string[] => found.filter((f) => f !== chosen);
-  if (!found.includes('tsconfig.json')) {
-    const chosen = byPreference(found)[0] ?? found[0] ?? '';
-    return { chosen, why: `${chosen} (there is no tsconfig.json)`, others: others(chosen) };
+  if (found.includes('tsconfig.json')) {
+    const references = solutionReferences(root, 'tsconfig.json')?.map((p) => p.split('\\').join('/'));
+    const why = references ? `tsconfig.json, a solution file (the gate checks each project it references: ${references.join(', ')})` : 'tsconfig.json';
+    return { chosen: 'tsconfig.json', why, others: found.filter((f) => f !== 'tsconfig.json' && !references?.includes(f)) };
   }
-  const references = referencedConfigs(root, readTsconfig(path.join(root, 'tsconfig.json')));
-  const referenced = byPreference(references ?? [])[0];
-  if (referenced !== undefined) {
-    return { chosen: referenced, why: `${referenced} (tsconfig.json only references other configs, so \`tsc -p tsconfig.json\` would check nothing)`, others: others(referenced) };
-  }
-  return { chosen: 'tsconfig.json', why: 'tsconfig.json', others: others('tsconfig.json') };
+  const chosen = [...found].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))[0];
+  if (chosen === undefined) return undefined;
+  return { chosen, why: `${chosen} (there is no tsconfig.json)`, others: found.filter((f) => f !== chosen) };
 }
