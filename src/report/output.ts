@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { UserFacingError } from '../core/errors.js';
 
 /** Where a reporter's text goes: stdout, or a file that appears whole or not at all. */
 export interface Output {
@@ -24,7 +25,13 @@ export function fileOutput(file: string): Output {
   return {
     name: file,
     write(text) {
-      writeAtomically(target, text);
+      try {
+        writeAtomically(target, text);
+      } catch (error) {
+        // The gates' verdict is known; the report the user asked for could not be written.
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new UserFacingError(`could not write the report ${file} (${code}); choose a path Gatekeeper can write to.`);
+      }
     },
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { nearest } from '../config/nearest.js';
 import { UserFacingError } from '../core/errors.js';
@@ -48,6 +49,7 @@ function checkOutputs(specs: readonly ReporterSpec[], cwd: string): void {
   const seen = new Map<string, ReporterName>();
   for (const spec of specs.filter((s) => s.path !== undefined)) {
     const file = path.resolve(cwd, spec.path ?? '');
+    if (existsSync(file) && statSync(file).isDirectory()) throw new UserFacingError(`--reporter ${spec.name}=${spec.path}: that is a folder; name a file to write.`);
     const earlier = seen.get(file);
     if (earlier) throw new UserFacingError(`--reporter ${spec.name}=${spec.path}: ${earlier} already writes to that file; give each reporter its own file.`);
     seen.set(file, spec.name);
