@@ -34,6 +34,8 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 interface TestCase {
   name: string;
   classname: string;
+  /** The test's file; GitLab links the case to it. */
+  file?: string;
   timeMs: number;
   /** failure / error / skipped, with its message and body. */
   outcome?: { element: 'failure' | 'error' | 'skipped'; message: string; type: string; body: string };
@@ -52,6 +54,7 @@ function failingTestCases(gate: GateResult): TestCase[] {
     .map((d: Diagnostic) => ({
       name: d.code ?? d.message.split('\n')[0] ?? 'test',
       classname: d.file ?? gate.id,
+      ...(d.file !== undefined ? { file: d.file } : {}),
       timeMs: 0,
       outcome: { element: 'failure' as const, message: d.message.split('\n')[0] ?? '', type: 'test', body: `${formatLocation(d)}\n${d.message}` },
     }));
@@ -70,7 +73,7 @@ function casesOf(gate: GateResult): TestCase[] {
 }
 
 function caseXml(c: TestCase): string[] {
-  const open = `    <testcase${attributes({ name: c.name, classname: c.classname, time: seconds(c.timeMs) })}`;
+  const open = `    <testcase${attributes({ name: c.name, classname: c.classname, ...(c.file !== undefined ? { file: c.file } : {}), time: seconds(c.timeMs) })}`;
   if (!c.outcome) return [`${open}/>`];
   const { element, message, type, body } = c.outcome;
   const inner = body === '' ? `<${element}${attributes({ message })}/>` : `<${element}${attributes({ message, type })}>${escapeXml(body)}</${element}>`;

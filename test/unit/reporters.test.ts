@@ -126,7 +126,7 @@ describe('sarif reporter', () => {
 describe('junit reporter', () => {
   const xml = toJunit(sampleReport());
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
-  interface Case { name: string; classname: string; failure?: { message: string; type: string; '#text': string }; error?: { message: string }; skipped?: { message: string } }
+  interface Case { name: string; classname: string; file?: string; failure?: { message: string; type: string; '#text': string }; error?: { message: string }; skipped?: { message: string } }
   interface Suite { name: string; tests: string; failures: string; errors: string; skipped: string; testcase: Case[]; 'system-out'?: string }
   const parsed = parser.parse(xml) as { testsuites: { tests: string; failures: string; errors: string; skipped: string; testsuite: Suite[] } };
   const suite = (name: string): Suite => parsed.testsuites.testsuite.find((s) => s.name === name) ?? expect.fail(`no suite ${name}`);
@@ -147,6 +147,7 @@ describe('junit reporter', () => {
       ['test/math.test.ts', 'add > adds <two> & "more"'],
       ['test/math.test.ts', 'add > subtracts: negative, zero'],
     ]);
+    expect(tests.testcase[0]?.file).toBe('test/math.test.ts');
     expect(suite('build').testcase[0]?.error?.message).toContain('timed out');
     expect(suite('complexity').testcase[0]?.skipped?.message).toBe('not run: types failed (fail-fast)');
     expect(suite('lint').testcase[0]?.failure).toBeUndefined();
