@@ -92,7 +92,7 @@ export function loadConfig(configPath: string | undefined, cwd: string, repoRoot
   const file = configPath !== undefined ? path.resolve(cwd, configPath) : findConfig(cwd, repoRoot);
   if (file === undefined) {
     throw new ConfigError(
-      `No ${CONFIG_FILE} found in ${cwd}${repoRoot && path.resolve(repoRoot) !== path.resolve(cwd) ? ` or its parents up to ${repoRoot}` : ''}. Create one with `npx gatekeeper init` (it detects your tools), or write one at the repository root, for example ${MINIMAL_EXAMPLE}, or name one with --config PATH.`,
+      `No ${CONFIG_FILE} found in ${cwd}${repoRoot && path.resolve(repoRoot) !== path.resolve(cwd) ? ` or its parents up to ${repoRoot}` : ''}. Create one with \`npx gatekeeper init\` (it detects your tools), or write one at the repository root, for example ${MINIMAL_EXAMPLE}, or name one with --config PATH.`,
     );
   }
   let text: string;
