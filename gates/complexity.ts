@@ -9,6 +9,10 @@ import { analyzeSource, SourceParseError, type ModuleMetrics } from './parse/esc
 import { installedTool } from '../src/core/tool-info.js';
 
 const DEFAULT_INCLUDE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
+/** Exported for the guard, which must know what an absent threshold means. */
+export const DEFAULT_MAX_CYCLOMATIC = 10;
+export const DEFAULT_MIN_MAINTAINABILITY = 40;
+
 const DEFAULT_EXCLUDE = ['**/*.d.ts', '**/dist/**', '**/build/**', '**/coverage/**', '**/*.min.js'];
 
 const options = z
@@ -24,8 +28,8 @@ const options = z
 export type ComplexityOptions = z.infer<typeof options>;
 
 function findingsFor(file: string, metrics: ModuleMetrics, opts: ComplexityOptions): Diagnostic[] {
-  const maxCyclomatic = opts.maxCyclomatic ?? 10;
-  const minMaintainability = opts.minMaintainability ?? 40;
+  const maxCyclomatic = opts.maxCyclomatic ?? DEFAULT_MAX_CYCLOMATIC;
+  const minMaintainability = opts.minMaintainability ?? DEFAULT_MIN_MAINTAINABILITY;
   const found: Diagnostic[] = [];
   for (const fn of metrics.functions) {
     if (fn.cyclomatic > maxCyclomatic) {

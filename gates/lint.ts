@@ -8,6 +8,9 @@ import { describeCount, plural, type Diagnostic } from '../src/core/result.js';
 import { withTimeout } from '../src/core/with-timeout.js';
 import { projectTool } from '../src/core/tool-info.js';
 
+/** -1: warnings never fail the gate. Exported for the guard. */
+export const DEFAULT_MAX_WARNINGS = -1;
+
 const options = z
   .strictObject({
     patterns: z.array(z.string()).optional().describe('What ESLint lints when the scope is the whole project (default ["."]).'),
@@ -86,7 +89,7 @@ export default defineGate({
     const diagnostics = toDiagnostics(results, ctx);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const warnings = diagnostics.length - errors.length;
-    const maxWarnings = opts.maxWarnings ?? -1;
+    const maxWarnings = opts.maxWarnings ?? DEFAULT_MAX_WARNINGS;
     const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
     const output = diagnostics.map((d) => `${d.file}:${d.line ?? 0}:${d.column ?? 0} ${d.severity} ${d.code ?? ''} ${d.message}`).join('\n');
     const files = plural(results.length, 'file');

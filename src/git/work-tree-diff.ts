@@ -1,0 +1,51 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { GitError } from './git.js';
+
+async function gitWith(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+  const result = await execa('git', ['-c', 'core.quotepath=off', ...args], { cwd, reject: false, stripFinalNewline: false, env: { GIT_OPTIONAL_LOCKS: '0', ...env } });
+  if (result.exitCode !== 0) {
+    const said = String(result.stderr).trim().split('\n')[0] ?? '';
+    throw new GitError(`git ${args.join(' ')} failed in ${cwd}: ${said || `exit code ${result.exitCode}`}`);
+  }
+  return String(result.stdout);
+}
+
+/**
+ * The patch from `base` to the work tree under `cwd`: tracked changes, staged or not, and
+ * untracked-not-ignored files, with renames detected. It stages everything into a throw-away
+ * copy of the index, so the user's index, branch and files are left exactly as they were.
+ */
+export async function diffWorkTree(cwd: string, base: string): Promise<string> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'gatekeeper-guard-'));
+  const index = path.join(scratch, 'index');
+  try {
+    const realIndex = path.resolve(cwd, (await gitWith(['rev-parse', '--git-path', 'index'], cwd)).trim());
+    // A copy keeps the stat cache, so `add -A` rehashes only what changed; no index yet is fine.
+    await copyFile(realIndex, index).catch(() => undefined);
+    const env = { GIT_INDEX_FILE: index };
+    await gitWith(['add', '-A', '--', '.'], cwd, env);
+    return await gitWith(['diff', '--cached', '-M', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', base, '--', '.'], cwd, env);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A file's text at a commit, by repo-relative path; undefined when it is not there. */
+export async function readAtCommit(cwd: string, commit: string, repoPath: string): Promise<string | undefined> {
+  const result = await execa('git', ['cat-file', 'blob', `${commit}:${repoPath}`], { cwd, reject: false, stripFinalNewline: false, env: { GIT_OPTIONAL_LOCKS: '0' } });
+  return result.exitCode === 0 ? String(result.stdout) : undefined;
+}
+
+/** `git log` of `base..HEAD` in the form src/guard/trailers.ts parses. */
+export async function logSince(cwd: string, base: string, format: string): Promise<string> {
+  return gitWith(['log', '--no-renames', '--name-only', '-z', `--format=${format}`, `${base}..HEAD`], cwd);
+}
+
+/** Whether a ref under refs/gatekeeper/ (the loop's checkpoints) points at this commit. */
+export async function isGatekeeperCheckpoint(cwd: string, commit: string): Promise<boolean> {
+  const refs = await gitWith(['for-each-ref', '--format=%(refname)', `--points-at=${commit}`, 'refs/gatekeeper/'], cwd);
+  return refs.trim() !== '';
+}
