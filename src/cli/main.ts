@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UserFacingError } from '../core/errors.js';
 import { registerRun } from './run.js';
 import { registerInit } from './init.js';
+import { registerStats } from './stats.js';
 import { installSignalHandlers } from './signals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run gatekeeper --help for usage)');
   registerRun(program, runtime);
   registerInit(program, runtime);
+  registerStats(program);
 
   try {
     await program.parseAsync(argv);

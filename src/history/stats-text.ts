@@ -1,0 +1,41 @@
+import { plural } from '../core/result.js';
+import { LEDGER_FILE } from './ledger.js';
+import type { LedgerStats } from './stats.js';
+
+function percent(share: number | null): string {
+  return share === null ? 'n/a' : `${Math.round(share * 100)}%`;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
+  // Names read left-aligned, numbers right-aligned: the first two columns are names.
+  return rows.map((r) => r.map((cell, col) => (col < 2 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ').trimEnd());
+}
+
+function listCounts(counts: Record<string, number>): string {
+  const parts = Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([kind, n]) => `${kind} ${n}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** The plain-text report of `gatekeeper stats`. */
+export function formatStats(stats: LedgerStats): string {
+  if (stats.entries === 0) return `No history yet: ${LEDGER_FILE} is missing or empty. Every gatekeeper run, hook and loop adds a line to it.\n`;
+  const { loops } = stats;
+  const lines = [
+    `${plural(stats.entries, 'entry', 'entries')} in ${LEDGER_FILE}, ${stats.first ?? '?'} to ${stats.last ?? '?'}`,
+    '',
+    `runs             run ${stats.runs.run} · hook ${stats.runs.hook} · loop ${stats.runs.loop}`,
+    `first-pass yield ${percent(loops.firstPassYield)}${loops.total > 0 ? ` of ${plural(loops.total, 'loop')} green on the first gate run` : ' (no loops yet)'}`,
+    `attempts to green ${loops.meanAttemptsToGreen === null ? 'n/a' : `${loops.meanAttemptsToGreen.toFixed(1)} on average over ${plural(loops.passed, 'passing loop')}`}`,
+    `spirals          ${stats.spirals}`,
+    `tampering        ${stats.tampering.total} (${plural(stats.tampering.tamperedLoops, 'tampered loop')}, ${plural(stats.tampering.guardFailures, 'guard failure')})`,
+    `bypasses         ${stats.bypasses.total}${listCounts(stats.bypasses.byKind)}`,
+  ];
+  if (stats.gates.length > 0) {
+    const rows = [['gate', 'kind', 'ran', 'failed', 'errored', 'failure rate'], ...stats.gates.map((g) => [g.id, g.kind, String(g.ran), String(g.failed), String(g.errored), percent(g.failureRate)])];
+    lines.push('', ...table(rows));
+  }
+  return `${lines.join('\n')}\n`;
+}
