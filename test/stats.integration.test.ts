@@ -86,11 +86,12 @@ describe('gatekeeper stats', () => {
     const text = await project.gatekeeper(['stats']);
     expect(text.exitCode).toBe(0);
     expect(text.stdout).toContain('8 entries in .gatekeeper/history.jsonl');
-    expect(text.stdout).toContain('run 4 · hook 0 · loop 4');
-    expect(text.stdout).toContain('first-pass yield 25% of 4 loops green on the first gate run');
-    expect(text.stdout).toContain('attempts to green 2.0 on average over 2 passing loops');
-    expect(text.stdout).toContain('tampering        3 (1 tampered loop, 2 guard failures)');
-    expect(text.stdout).toContain('bypasses         1 (--skip 1)');
+    expect(text.stdout).toMatch(/^runs +run 4 · hook 0 · loop 4$/m);
+    expect(text.stdout).toMatch(/^first-pass yield +25% of 4 loops green on the first gate run$/m);
+    expect(text.stdout).toMatch(/^attempts to green +2\.0 on average over 2 passing loops$/m);
+    expect(text.stdout).toMatch(/^spirals +1$/m);
+    expect(text.stdout).toMatch(/^tampering +3 \(1 tampered loop, 2 guard failures\)$/m);
+    expect(text.stdout).toMatch(/^bypasses +1 \(--skip 1\)$/m);
     expect(text.stdout).toMatch(/^flaky\s+command\s+7\s+3\s+0\s+43%$/m);
   });
 });

@@ -23,16 +23,16 @@ function listCounts(counts: Record<string, number>): string {
 export function formatStats(stats: LedgerStats): string {
   if (stats.entries === 0) return `No history yet: ${LEDGER_FILE} is missing or empty. Every gatekeeper run, hook and loop adds a line to it.\n`;
   const { loops } = stats;
-  const lines = [
-    `${plural(stats.entries, 'entry', 'entries')} in ${LEDGER_FILE}, ${stats.first ?? '?'} to ${stats.last ?? '?'}`,
-    '',
-    `runs             run ${stats.runs.run} · hook ${stats.runs.hook} · loop ${stats.runs.loop}`,
-    `first-pass yield ${percent(loops.firstPassYield)}${loops.total > 0 ? ` of ${plural(loops.total, 'loop')} green on the first gate run` : ' (no loops yet)'}`,
-    `attempts to green ${loops.meanAttemptsToGreen === null ? 'n/a' : `${loops.meanAttemptsToGreen.toFixed(1)} on average over ${plural(loops.passed, 'passing loop')}`}`,
-    `spirals          ${stats.spirals}`,
-    `tampering        ${stats.tampering.total} (${plural(stats.tampering.tamperedLoops, 'tampered loop')}, ${plural(stats.tampering.guardFailures, 'guard failure')})`,
-    `bypasses         ${stats.bypasses.total}${listCounts(stats.bypasses.byKind)}`,
+  const facts: [string, string][] = [
+    ['runs', `run ${stats.runs.run} · hook ${stats.runs.hook} · loop ${stats.runs.loop}`],
+    ['first-pass yield', `${percent(loops.firstPassYield)}${loops.total > 0 ? ` of ${plural(loops.total, 'loop')} green on the first gate run` : ' (no loops yet)'}`],
+    ['attempts to green', loops.meanAttemptsToGreen === null ? 'n/a' : `${loops.meanAttemptsToGreen.toFixed(1)} on average over ${plural(loops.passed, 'passing loop')}`],
+    ['spirals', String(stats.spirals)],
+    ['tampering', `${stats.tampering.total} (${plural(stats.tampering.tamperedLoops, 'tampered loop')}, ${plural(stats.tampering.guardFailures, 'guard failure')})`],
+    ['bypasses', `${stats.bypasses.total}${listCounts(stats.bypasses.byKind)}`],
   ];
+  const width = Math.max(...facts.map(([label]) => label.length)) + 2;
+  const lines = [`${plural(stats.entries, 'entry', 'entries')} in ${LEDGER_FILE}, ${stats.first ?? '?'} to ${stats.last ?? '?'}`, '', ...facts.map(([label, value]) => `${label.padEnd(width)}${value}`)];
   if (stats.gates.length > 0) {
     const rows = [['gate', 'kind', 'ran', 'failed', 'errored', 'failure rate'], ...stats.gates.map((g) => [g.id, g.kind, String(g.ran), String(g.failed), String(g.errored), percent(g.failureRate)])];
     lines.push('', ...table(rows));
