@@ -90,6 +90,21 @@ describe('matchLine', () => {
   });
 });
 
+describe('matchLine and string literals', () => {
+  it('ignores a cheat spelt inside a string closed on the same line', () => {
+    expect(matchLine("const fixture = '// @ts-ignore';", true)).toEqual([]);
+    expect(matchLine(cheat("it('explains why it.ONLY( is bad', () => {});"), true)).toEqual([]);
+    expect(matchLine('const s = `/* eslint-disable */`;', true)).toEqual([]);
+  });
+
+  it('still sees a real comment after strings, and quotes that are not strings', () => {
+    expect(matchLine("foo('a', \"b\"); // @ts-ignore", false).map((m) => m.column)).toEqual([16]);
+    expect(matchLine("x = /'/; // @ts-ignore", false)).toHaveLength(1);
+    expect(matchLine("x = 1; /* ' */ // @ts-ignore '", false)).toHaveLength(1);
+    expect(matchLine("const s = '// @ts-ignore'; // @ts-expect-error", false).map((m) => m.message)).toEqual([expect.stringContaining('@ts-expect-error')]);
+  });
+});
+
 describe('addedLineFindings', () => {
   it('reports only suppressions that are new, not ones moved or re-indented within the file', () => {
     const findings = addedLineFindings(

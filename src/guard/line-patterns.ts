@@ -1,6 +1,8 @@
+import { insideString, stringSpans } from './string-spans.js';
+
 /**
- * The lines that switch a check off. The guard reads lines, not syntax, so a pattern written
- * inside a string literal matches too; that is the price of catching every form cheaply.
+ * The lines that switch a check off. The guard reads lines, not syntax: a match inside a string
+ * literal closed on the same line is left alone, anything else counts.
  */
 
 export interface LinePattern {
@@ -27,7 +29,7 @@ export const LINE_PATTERNS: readonly LinePattern[] = [
     describe: (m) => `new ${m[1] ?? 'eslint-disable'} comment: it hides a lint error instead of fixing it`,
   },
   {
-    // `/* eslint no-debugger: "off" */` turns a rule off inline as surely as eslint-disable does.
+    // An inline config comment that sets a rule to "off" (or "warn") silences it as surely as eslint-disable.
     code: 'eslint-disable',
     testFilesOnly: false,
     regex: new RegExp(String.raw`\/\*\s*eslint\s+([\w@/-]+)\s*:\s*${SWITCH_OFF}`),
@@ -63,10 +65,15 @@ export interface LineMatch {
 
 export function matchLine(text: string, isTestFile: boolean): LineMatch[] {
   const found: LineMatch[] = [];
+  let spans: [number, number][] | undefined;
   for (const pattern of LINE_PATTERNS) {
     if (pattern.testFilesOnly && !isTestFile) continue;
-    const match = pattern.regex.exec(text);
-    if (match) found.push({ code: pattern.code, message: pattern.describe(match), column: match.index + 1 });
+    for (const match of text.matchAll(new RegExp(pattern.regex, 'g'))) {
+      spans ??= stringSpans(text);
+      if (insideString(spans, match.index)) continue;
+      found.push({ code: pattern.code, message: pattern.describe(match), column: match.index + 1 });
+      break;
+    }
   }
   return found;
 }
