@@ -157,7 +157,8 @@ describe('testFileFindings', () => {
     expect(testFileFindings({ ...base, removed: [] }, { before, after: '\n' }, isTest)).toEqual([expect.objectContaining({ line: 1, code: 'test-emptied' })]);
     expect(testFileFindings({ ...base, status: 'renamed', newPath: 't/a.ts', removed: [] }, { before, after: before }, isTest)).toEqual([expect.objectContaining({ file: 't/a.ts', code: 'test-deleted' })]);
     const thinned = testFileFindings({ ...base, removed: [{ line: 2, text: "it('b', () => {});", at: 2 }] }, { before, after: "it('a', () => {});\n" }, isTest);
-    expect(thinned).toEqual([expect.objectContaining({ file: 't/a.test.ts', line: 2, code: 'fewer-tests' })]);
+    // Removed from the end of the file: the finding points at its last line, not past it.
+    expect(thinned).toEqual([expect.objectContaining({ file: 't/a.test.ts', line: 1, code: 'fewer-tests' })]);
     expect(thinned[0]?.message).toContain('declares 1 test, 2 at the base');
   });
 

@@ -10,9 +10,11 @@ export interface TestFileTexts {
   after?: string;
 }
 
-/** Where a removed test used to be, seen in the file as it is now. */
-function removalLine(file: FileDiff): number {
-  return file.removed.find((l) => declaresTest(l.text))?.at ?? file.removed[0]?.at ?? 1;
+/** Where a removed test used to be, seen in the file as it is now (a removal at the end: its last line). */
+function removalLine(file: FileDiff, after: string): number {
+  const at = file.removed.find((l) => declaresTest(l.text))?.at ?? file.removed[0]?.at ?? 1;
+  const lastLine = after.replace(/\n$/, '').split('\n').length;
+  return Math.min(at, lastLine);
 }
 
 /**
@@ -37,7 +39,7 @@ export function testFileFindings(file: FileDiff, texts: TestFileTexts, isTestFil
     return [{ file: file.newPath, line: 1, code: 'test-emptied', severity: 'error', message: `test file ${file.newPath} no longer declares any test (it had ${tests})` }];
   }
   if (after < before) {
-    return [{ file: file.newPath, line: removalLine(file), code: 'fewer-tests', severity: 'error', message: `${file.newPath} declares ${plural(after, 'test')}, ${before} at the base: ${plural(before - after, 'test')} removed` }];
+    return [{ file: file.newPath, line: removalLine(file, texts.after), code: 'fewer-tests', severity: 'error', message: `${file.newPath} declares ${plural(after, 'test')}, ${before} at the base: ${plural(before - after, 'test')} removed` }];
   }
   return [];
 }
