@@ -153,13 +153,17 @@ describe('the guard gate', () => {
     expect(g.diagnostics).toContainEqual(expect.objectContaining({ file: '.gatekeeper.json', line, code: 'threshold-raised', message: 'gate "cx": maxCyclomatic loosened from 8 to 30' }));
   });
 
-  it('leaves the index, the branch and the files exactly as they were', async () => {
+  it('leaves the index, the objects, the branch and the files exactly as they were', async () => {
     project.write('src/math.ts', lines(MATH, 2, '  // @ts-ignore'));
     project.write('src/new.ts', 'export const x = 1;\n');
     await project.git('add', 'src/math.ts');
     const before = await project.git('status', '--porcelain=v2', '--branch');
-    await guard();
+    const objectsBefore = await project.git('count-objects', '-v');
+    const { guard: g } = await guard();
+    expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'src/math.ts', code: 'ts-suppression' })]);
     expect(await project.git('status', '--porcelain=v2', '--branch')).toBe(before);
+    // Not even a loose object: the untracked file's blob went to a throw-away object folder.
+    expect(await project.git('count-objects', '-v')).toBe(objectsBefore);
   });
 });
 

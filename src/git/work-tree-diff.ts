@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -16,16 +16,23 @@ async function gitWith(args: readonly string[], cwd: string, env: Record<string,
 /**
  * The patch from `base` to the work tree under `cwd`: tracked changes, staged or not, and
  * untracked-not-ignored files, with renames detected. It stages everything into a throw-away
- * copy of the index, so the user's index, branch and files are left exactly as they were.
+ * copy of the index whose new blobs go to a throw-away object folder (the repository's own is
+ * read through GIT_ALTERNATE_OBJECT_DIRECTORIES), so nothing under .git is written: the user's
+ * index, objects, branch and files stay exactly as they were.
  */
 export async function diffWorkTree(cwd: string, base: string): Promise<string> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'gatekeeper-guard-'));
   const index = path.join(scratch, 'index');
   try {
-    const realIndex = path.resolve(cwd, (await gitWith(['rev-parse', '--git-path', 'index'], cwd)).trim());
+    const [gitDir, workTree, realIndex, realObjects] = (await gitWith(['rev-parse', '--absolute-git-dir', '--show-toplevel', '--git-path', 'index', '--git-path', 'objects'], cwd)).trim().split('\n');
+    if (!gitDir || !workTree || !realIndex || !realObjects) throw new GitError(`git rev-parse could not name the repository of ${cwd}`);
     // A copy keeps the stat cache, so `add -A` rehashes only what changed; no index yet is fine.
-    await copyFile(realIndex, index).catch(() => undefined);
-    const env = { GIT_INDEX_FILE: index };
+    await copyFile(path.resolve(cwd, realIndex), index).catch(() => undefined);
+    const objects = path.join(scratch, 'objects');
+    await mkdir(objects);
+    // GIT_DIR and GIT_WORK_TREE pin the repository: with another object folder, git's own
+    // discovery could otherwise walk up into an enclosing repository.
+    const env = { GIT_DIR: gitDir, GIT_WORK_TREE: workTree, GIT_INDEX_FILE: index, GIT_OBJECT_DIRECTORY: objects, GIT_ALTERNATE_OBJECT_DIRECTORIES: path.resolve(cwd, realObjects) };
     await gitWith(['add', '-A', '--', '.'], cwd, env);
     return await gitWith(['diff', '--cached', '-M', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', base, '--', '.'], cwd, env);
   } finally {
