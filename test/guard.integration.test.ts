@@ -97,8 +97,9 @@ describe('the guard gate', () => {
     ]);
   });
 
-  it('sees untracked files too: a new test file with a focused test', async () => {
+  it('sees untracked files too: a new test file with a focused test (but nothing in node_modules)', async () => {
     project.write('test/extra.test.ts', cheat("import { it } from 'vitest';\nit.ONLY('x', () => {});\n"));
+    project.write('node_modules/dep/index.js', '// @ts-ignore\n');
     const { guard: g } = await guard();
     expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'test/extra.test.ts', line: 2, code: 'focused-or-skipped-test' })]);
   });

@@ -13,6 +13,9 @@ async function gitWith(args: readonly string[], cwd: string, env: Record<string,
   return String(result.stdout);
 }
 
+/** The project folder, less what is never the user's code even when it is not git-ignored. */
+const PATHSPEC = ['.', ':(exclude,glob)**/node_modules/**', ':(exclude,glob)**/.gatekeeper/**'];
+
 /**
  * The patch from `base` to the work tree under `cwd`: tracked changes, staged or not, and
  * untracked-not-ignored files, with renames detected. It stages everything into a throw-away
@@ -33,8 +36,8 @@ export async function diffWorkTree(cwd: string, base: string): Promise<string> {
     // GIT_DIR and GIT_WORK_TREE pin the repository: with another object folder, git's own
     // discovery could otherwise walk up into an enclosing repository.
     const env = { GIT_DIR: gitDir, GIT_WORK_TREE: workTree, GIT_INDEX_FILE: index, GIT_OBJECT_DIRECTORY: objects, GIT_ALTERNATE_OBJECT_DIRECTORIES: path.resolve(cwd, realObjects) };
-    await gitWith(['add', '-A', '--', '.'], cwd, env);
-    return await gitWith(['diff', '--cached', '-M', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', base, '--', '.'], cwd, env);
+    await gitWith(['add', '-A', '--', ...PATHSPEC], cwd, env);
+    return await gitWith(['diff', '--cached', '-M', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', base, '--', ...PATHSPEC], cwd, env);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
