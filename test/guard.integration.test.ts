@@ -221,3 +221,32 @@ describe('the guard with --since and a Gate-Loosened trailer', () => {
     await project.git('update-ref', '-d', 'refs/gatekeeper/checkpoints/test-1');
   });
 });
+
+describe('the guard in a project inside a larger repository', () => {
+  it('reports repo-relative paths, reads its globs from the project root and ignores the rest of the repository', async () => {
+    const mono = await makeProject('guard-mono', {
+      '.gitignore': '.gatekeeper/\n',
+      'tsconfig.json': '{}\n',
+      'other/x.ts': 'export const x = 1;\n',
+      'pkg/.gatekeeper.json': JSON.stringify({ gates: [{ id: 'guard', kind: 'guard', protect: ['src/locked.ts'] }] }, null, 2),
+      'pkg/src/locked.ts': 'export const locked = 1;\n',
+      'pkg/test/a.test.ts': "it('a', () => {});\nit('b', () => {});\n",
+    });
+    try {
+      mono.write('tsconfig.json', '{ "strict": false }\n');
+      mono.write('other/x.ts', '// @ts-ignore\nexport const x = 1;\n');
+      // A same-size edit within a second of the commit: only a content check tells it apart (racy git).
+      mono.write('pkg/src/locked.ts', 'export const locked = 2;\n');
+      mono.write('pkg/test/a.test.ts', "it('a', () => {});\n");
+      const result = await mono.gatekeeper(['run', '--json'], { cwd: `${mono.dir}/pkg` });
+      expect(result.exitCode).toBe(1);
+      const g = gate(parseJsonReport(result.stdout), 'guard');
+      expect(g.diagnostics.map((d) => [d.file, d.code])).toEqual([
+        ['pkg/test/a.test.ts', 'fewer-tests'],
+        ['pkg/src/locked.ts', 'protected-file'],
+      ]);
+    } finally {
+      mono.cleanup();
+    }
+  });
+});

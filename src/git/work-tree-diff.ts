@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -11,6 +11,19 @@ async function gitWith(args: readonly string[], cwd: string, env: Record<string,
     throw new GitError(`git ${args.join(' ')} failed in ${cwd}: ${said || `exit code ${result.exitCode}`}`);
   }
   return String(result.stdout);
+}
+
+/**
+ * A copy keeps the stat cache, so `add -A` rehashes only what changed. The copy must keep the
+ * original's mtime too: git trusts an entry's stat only when the file is older than the index
+ * ("racy git"), and a fresh mtime would make a same-size edit made just before look unchanged.
+ * No index yet (a repository with nothing staged) is fine: everything is new.
+ */
+async function copyIndex(from: string, to: string): Promise<void> {
+  const original = await stat(from).catch(() => undefined);
+  if (!original) return;
+  await copyFile(from, to);
+  await utimes(to, original.atime, new Date(Math.floor(original.mtimeMs)));
 }
 
 /** The project folder, less what is never the user's code even when it is not git-ignored. */
@@ -29,8 +42,7 @@ export async function diffWorkTree(cwd: string, base: string): Promise<string> {
   try {
     const [gitDir, workTree, realIndex, realObjects] = (await gitWith(['rev-parse', '--absolute-git-dir', '--show-toplevel', '--git-path', 'index', '--git-path', 'objects'], cwd)).trim().split('\n');
     if (!gitDir || !workTree || !realIndex || !realObjects) throw new GitError(`git rev-parse could not name the repository of ${cwd}`);
-    // A copy keeps the stat cache, so `add -A` rehashes only what changed; no index yet is fine.
-    await copyFile(path.resolve(cwd, realIndex), index).catch(() => undefined);
+    await copyIndex(path.resolve(cwd, realIndex), index);
     const objects = path.join(scratch, 'objects');
     await mkdir(objects);
     // GIT_DIR and GIT_WORK_TREE pin the repository: with another object folder, git's own
