@@ -49,7 +49,7 @@ export async function diffWorkTree(cwd: string, base: string): Promise<string> {
     // discovery could otherwise walk up into an enclosing repository.
     const env = { GIT_DIR: gitDir, GIT_WORK_TREE: workTree, GIT_INDEX_FILE: index, GIT_OBJECT_DIRECTORY: objects, GIT_ALTERNATE_OBJECT_DIRECTORIES: path.resolve(cwd, realObjects) };
     await gitWith(['add', '-A', '--', ...PATHSPEC], cwd, env);
-    return await gitWith(['diff', '--cached', '-M', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', base, '--', ...PATHSPEC], cwd, env);
+    return await gitWith(['diff', '--cached', '--no-relative', '-M', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', base, '--', ...PATHSPEC], cwd, env);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -63,7 +63,7 @@ export async function readAtCommit(cwd: string, commit: string, repoPath: string
 
 /** `git log` of `base..HEAD` in the form src/guard/trailers.ts parses. */
 export async function logSince(cwd: string, base: string, format: string): Promise<string> {
-  return gitWith(['log', '--no-renames', '--name-only', '-z', `--format=${format}`, `${base}..HEAD`], cwd);
+  return gitWith(['log', '--no-relative', '--no-renames', '--name-only', '-z', `--format=${format}`, `${base}..HEAD`], cwd);
 }
 
 /** Whether a ref under refs/gatekeeper/ (the loop's checkpoints) points at this commit. */
