@@ -82,9 +82,9 @@ describe('matchLine', () => {
     expect(matchLine(cheat(line), true).map((m) => m.code)).toContain(code);
   });
 
-  it('leaves honest lines alone, and .only outside test files', () => {
-    for (const line of ["it('adds', () => {})", 'const exit = 1;', '/* eslint-enable */', 'const list = items.only;', 'await mocha.skipped();', 'const ts = "ts-ignore";']) {
-      expect(matchLine(line, true), line).toEqual([]);
+  it('leaves honest lines alone, and test patterns outside test files', () => {
+    for (const line of ["it('adds', () => {})", 'const exit = 1;', '/* eslint-enable */', 'const list = items.ONLY;', 'const mode = config.test.ONLY;', 'await mocha.skipped();', 'const ts = "ts-ignore";']) {
+      expect(matchLine(cheat(line), true), line).toEqual([]);
     }
     expect(matchLine("describe.ONLY('x')", false)).toEqual([]);
   });

@@ -38,7 +38,7 @@ export const LINE_PATTERNS: readonly LinePattern[] = [
   {
     code: 'focused-or-skipped-test',
     testFilesOnly: true,
-    regex: /\b(?:describe|it|test|suite|context|bench)(?:\.\w+)*?\.(skip|only|todo|fails|skipIf|runIf)\b/,
+    regex: /(?<![\w.$])(?:describe|it|test|suite|context|bench)(?:\.\w+)*?\.(skip|only|todo|fails|skipIf|runIf)\b/,
     describe: (m) => `new .${m[1] ?? 'skip'} on a test: ${m[1] === 'only' ? 'every other test stops running' : 'the test no longer counts'}`,
   },
   {
