@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserFacingError } from '../core/errors.js';
+import { registerHook } from './hook.js';
+import { registerInstall } from './install.js';
 import { registerRun } from './run.js';
 import { registerInit } from './init.js';
+import { registerUninstall } from './uninstall.js';
 import { installSignalHandlers } from './signals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,6 +24,9 @@ async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run gatekeeper --help for usage)');
   registerRun(program, runtime);
   registerInit(program, runtime);
+  registerInstall(program);
+  registerUninstall(program);
+  registerHook(program, runtime);
 
   try {
     await program.parseAsync(argv);
