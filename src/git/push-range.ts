@@ -88,7 +88,8 @@ async function forcedRange(tip: string, update: RefUpdate, remote: string, cwd: 
   if (await objectExists(update.remoteSha, cwd)) candidates.push(update.remoteSha);
   for (const candidate of candidates) {
     const base = (await gitMaybe(['merge-base', tip, candidate], cwd))?.trim();
-    if (base) return { ...(await commitsOf([tip, '--not', base], cwd)), base };
+    // Commits the remote already has on another ref (a rebase onto a pushed main) were judged when they went there.
+    if (base) return { ...(await commitsOf([tip, '--not', base, `--remotes=${remote}`], cwd)), base };
   }
   return commitsOf([tip, '--not', `--remotes=${remote}`], cwd);
 }
