@@ -22,6 +22,8 @@ interface Step {
   pkg: PackageJson;
   record: InstallRecord;
   changes: string[];
+  /** Whether `.husky/` was there before this install (husky itself creates it). */
+  huskyDirExisted: boolean;
 }
 
 export async function repoRootOrFail(cwd: string): Promise<string> {
@@ -96,10 +98,9 @@ function ensureHookLine(step: Step): void {
   if (hasHookLine(text)) return;
   const script = hookScriptPath(step.repoRoot, step.repoRoot);
   if (!script.stable) step.changes.push(`warning: gatekeeper is not in this project's node_modules, so .husky/pre-push calls ${script.path}; install it as a devDependency (npm install --save-dev gatekeeper) and run gatekeeper install again`);
-  const createdDir = !existsSync(dir);
   mkdirSync(dir, { recursive: true });
   writeFileAtomic(file, withHookLine(text, hookLine(script.path)));
-  step.record.prePush = { createdFile: !existed, createdDir };
+  step.record.prePush = { createdFile: !existed, createdDir: !step.huskyDirExisted };
   step.changes.push(`.husky/pre-push: ${existed ? 'added' : 'created with'} the line that runs ${script.path}`);
 }
 
@@ -116,7 +117,7 @@ export async function install(request: InstallRequest): Promise<void> {
   const repoRoot = await repoRootOrFail(request.cwd);
   const current = await hooksPathOf(repoRoot);
   refuseForeignHooksPath(current, request.force);
-  const step: Step = { repoRoot, pkg: PackageJson.read(repoRoot), record: {}, changes: [] };
+  const step: Step = { repoRoot, pkg: PackageJson.read(repoRoot), record: {}, changes: [], huskyDirExisted: existsSync(path.join(repoRoot, '.husky')) };
   const husky = await ensureHusky(step);
   ensurePrepare(step);
   step.pkg.save();
