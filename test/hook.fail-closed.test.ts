@@ -51,6 +51,11 @@ describe('the hook fails closed when it cannot reach a verdict', () => {
     expect(unknown.exitCode).not.toBe(0);
     expect(unknown.stdout).toContain(`pushes ${'1'.repeat(40)}, but this repository has no such object`);
 
+    // Called directly (not through husky's stub), Gatekeeper honours HUSKY=0 itself and says so.
+    const huskyOff = await work.gatekeeper(['hook', 'pre-push', 'origin', 'url'], { input: `refs/heads/main ${head} refs/heads/main ${ZERO}\n`, env: { HUSKY: '0' } });
+    expect(huskyOff.exitCode).toBe(0);
+    expect(huskyOff.stdout).toContain('HUSKY=0 — the pre-push gates are skipped for this push.');
+
     const empty = await hook('');
     expect(empty.exitCode).toBe(0);
     expect(empty.stdout).toBe('');

@@ -170,6 +170,24 @@ describe('a dirty work tree: the verdict follows the pushed commit, and the edit
   });
 });
 
+describe('a config that is not committed', () => {
+  it('is taken from the work tree into the snapshot, so the gates still run', async () => {
+    const { work, push, remoteSha } = await repo('hook-untracked-config');
+    await work.git('rm', '-q', '--cached', '.gatekeeper.json');
+    await work.git('commit', '-q', '--no-verify', '-m', 'stop tracking the config');
+    await work.git('checkout', '-q', '-b', 'feature');
+    work.write('src/bad.ts', 'export const bad = "FORBIDDEN";\n');
+    await work.git('add', 'src/bad.ts');
+    await work.git('commit', '-q', '--no-verify', '-m', 'broken');
+    const result = await push(['origin', 'feature']);
+    expect(result.output).toContain('.gatekeeper.json is not in the pushed commit; using the work tree\'s.');
+    expect(result.output).toContain('src/bad.ts: FORBIDDEN found');
+    expect(result.exitCode).not.toBe(0);
+    expect(await remoteSha('refs/heads/feature')).toBeUndefined();
+    expect(existsSync(path.join(work.dir, '.gatekeeper.json'))).toBe(true);
+  });
+});
+
 describe('bypasses', () => {
   it('GATEKEEPER=0 skips the hook, says so, and records it; GATEKEEPER_SKIP leaves out named gates', async () => {
     const { work, push, remoteSha } = await repo('hook-bypass', { gates: [{ id: 'guard', kind: 'command', command: 'node check.mjs' }, { id: 'echo', kind: 'command', command: 'node -e "1"' }] });
@@ -200,5 +218,14 @@ describe('bypasses', () => {
       ['errored', undefined],
       ['bypassed', ['GATEKEEPER=0']],
     ]);
+
+    // HUSKY=0 is husky's own switch: its stub exits before .husky/pre-push, so Gatekeeper never runs.
+    work.write('src/bad3.ts', 'export const bad3 = "FORBIDDEN";\n');
+    const third = await work.commitAll('broken a third time');
+    const husky = await push(['origin', 'feature'], { HUSKY: '0' });
+    expect(husky.exitCode).toBe(0);
+    expect(husky.output).not.toContain('gatekeeper');
+    expect(await remoteSha('refs/heads/feature')).toBe(third);
+    expect(readLedger(work.dir).filter((e) => e.command === 'hook')).toHaveLength(3);
   });
 });

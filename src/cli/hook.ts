@@ -9,11 +9,11 @@ export function registerHook(program: Command, runtime: CommandRuntime): void {
     .command('pre-push')
     .description('judge the commits git is about to push (reads git\'s ref lines on stdin)')
     .argument('<remote-name>', 'the remote being pushed to, as git passes it')
+    // The URL is accepted because git passes it, and left unused: it may carry credentials.
     .argument('[remote-url]', 'its URL, as git passes it')
-    .action(async (remoteName: string, remoteUrl: string | undefined) => {
+    .action(async (remoteName: string) => {
       const code = await runPrePush({
         remoteName,
-        remoteUrl: remoteUrl ?? '',
         cwd: process.cwd(),
         input: () => readStdin(),
         env: process.env,

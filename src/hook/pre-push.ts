@@ -11,8 +11,8 @@ import { judgeTarget } from './judge-target.js';
 import { blockedLines, noVerdictLines, refNames } from './verdict.js';
 
 export interface PrePushRequest {
+  /** The remote's name as git passes it (its URL when the push named a URL rather than a remote). */
   remoteName: string;
-  remoteUrl: string;
   cwd: string;
   /** What git wrote on stdin, already read (or the error that reading it raised). */
   input: () => Promise<string>;

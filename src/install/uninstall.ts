@@ -44,21 +44,27 @@ async function restoreHooksPath(repoRoot: string, record: InstallRecord, changes
   if (record.prePush?.createdDir && existsSync(husky) && readdirSync(husky).length === 0) rmdirSync(husky);
 }
 
+function restorePrepare(pkg: PackageJson, prepare: NonNullable<InstallRecord['prepare']>, changes: string[]): void {
+  const scripts = pkg.section('scripts') ?? {};
+  if (scripts['prepare'] !== prepare.written) return;
+  const emptied = prepare.createdScripts && prepare.previous === undefined && Object.keys(scripts).length === 1;
+  pkg.set(emptied ? ['scripts'] : ['scripts', 'prepare'], prepare.previous);
+  changes.push(prepare.previous === undefined ? 'package.json: removed "prepare": "husky"' : `package.json: "prepare" back to "${prepare.previous}"`);
+}
+
+function removeHuskyDependency(pkg: PackageJson, husky: NonNullable<InstallRecord['huskyDevDependency']>, changes: string[]): void {
+  const devDependencies = pkg.section('devDependencies') ?? {};
+  if (devDependencies['husky'] === undefined) return;
+  const emptied = husky.createdDevDependencies && Object.keys(devDependencies).length === 1;
+  pkg.set(emptied ? ['devDependencies'] : ['devDependencies', 'husky'], undefined);
+  changes.push('package.json: removed husky from devDependencies (npm prune removes the package itself)');
+}
+
 function restorePackageJson(repoRoot: string, record: InstallRecord, changes: string[]): void {
   if (!record.prepare && !record.huskyDevDependency) return;
   const pkg = PackageJson.read(repoRoot);
-  const prepare = record.prepare;
-  if (prepare && pkg.section('scripts')?.['prepare'] === prepare.written) {
-    const emptied = prepare.createdScripts && prepare.previous === undefined && Object.keys(pkg.section('scripts') ?? {}).length === 1;
-    pkg.set(emptied ? ['scripts'] : ['scripts', 'prepare'], prepare.previous);
-    changes.push(prepare.previous === undefined ? 'package.json: removed "prepare": "husky"' : `package.json: "prepare" back to "${prepare.previous}"`);
-  }
-  const husky = record.huskyDevDependency;
-  if (husky && pkg.section('devDependencies')?.['husky'] !== undefined) {
-    const emptied = husky.createdDevDependencies && Object.keys(pkg.section('devDependencies') ?? {}).length === 1;
-    pkg.set(emptied ? ['devDependencies'] : ['devDependencies', 'husky'], undefined);
-    changes.push('package.json: removed husky from devDependencies (npm prune removes the package itself)');
-  }
+  if (record.prepare) restorePrepare(pkg, record.prepare, changes);
+  if (record.huskyDevDependency) removeHuskyDependency(pkg, record.huskyDevDependency, changes);
   pkg.save();
 }
 
