@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLedger } from '../src/history/ledger.js';
@@ -59,6 +59,23 @@ describe('the hook fails closed when it cannot reach a verdict', () => {
     const empty = await hook('');
     expect(empty.exitCode).toBe(0);
     expect(empty.stdout).toBe('');
+  });
+
+  it('blocks the push on an unexpected error (exit 70) and says how to bypass', async () => {
+    const { work, push, remoteSha } = await repo('hook-crash');
+    await work.git('checkout', '-q', '-b', 'feature');
+    work.write('src/ok.ts', 'export const ok = 1;\n');
+    await work.commitAll('ok');
+    await work.git('checkout', '-q', 'main');
+    // A file where Gatekeeper's folder should be: the snapshot of the (not checked-out) branch cannot be made.
+    rmSync(path.join(work.dir, '.gatekeeper'), { recursive: true, force: true });
+    writeFileSync(path.join(work.dir, '.gatekeeper'), 'in the way\n');
+    const result = await push(['origin', 'feature']);
+    expect(result.output).toContain('gatekeeper: internal error:');
+    expect(result.output).toContain('git push --no-verify');
+    expect(result.output).toContain('(code 70)');
+    expect(result.exitCode).not.toBe(0);
+    expect(await remoteSha('refs/heads/feature')).toBeUndefined();
   });
 
   it('blocks the push when the hook script cannot find the gatekeeper program', async () => {

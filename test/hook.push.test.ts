@@ -207,6 +207,10 @@ describe('bypasses', () => {
     expect(typo.exitCode).not.toBe(0);
     expect(typo.output).toContain('GATEKEEPER_SKIP names "gaurd", but .gatekeeper.json has no gate with that id; the gates are guard, echo');
 
+    const everything = await push(['origin', 'feature'], { GATEKEEPER_SKIP: 'guard,echo' });
+    expect(everything.exitCode).not.toBe(0);
+    expect(everything.output).toContain('push blocked — no gate ran on feature');
+
     const off = await push(['origin', 'feature'], { GATEKEEPER: '0' });
     expect(off.output).toContain('GATEKEEPER=0 — the pre-push gates are skipped for this push.');
     expect(off.exitCode).toBe(0);
@@ -216,6 +220,7 @@ describe('bypasses', () => {
     expect(hookLines.map((e) => [e.outcome, e.bypasses])).toEqual([
       ['passed', ['GATEKEEPER_SKIP=guard']],
       ['errored', undefined],
+      ['failed', ['GATEKEEPER_SKIP=guard,echo']],
       ['bypassed', ['GATEKEEPER=0']],
     ]);
 
@@ -226,6 +231,6 @@ describe('bypasses', () => {
     expect(husky.exitCode).toBe(0);
     expect(husky.output).not.toContain('gatekeeper');
     expect(await remoteSha('refs/heads/feature')).toBe(third);
-    expect(readLedger(work.dir).filter((e) => e.command === 'hook')).toHaveLength(3);
+    expect(readLedger(work.dir).filter((e) => e.command === 'hook')).toHaveLength(4);
   });
 });

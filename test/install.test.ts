@@ -104,7 +104,7 @@ describe('gatekeeper install / uninstall through husky 9', () => {
     expect(files(p, WATCHED)).toEqual({ ...before, '.gitignore': 'node_modules\n' });
   });
 
-  it('says what to do outside a git repository or without a package.json (exit 2)', async () => {
+  it('says what to do when there is no package.json (exit 2)', async () => {
     const p = await project('install-nopkg', {});
     const result = await p.gatekeeper(['install']);
     expect(result.exitCode).toBe(2);

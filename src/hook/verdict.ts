@@ -16,6 +16,9 @@ export function refNames(target: PushTarget): string {
 /** The hook's last lines when a gate blocks: which gate, where to look, how to bypass. */
 export function blockedLines(results: readonly GateResult[], target: PushTarget, snapshot: boolean): string[] {
   const failing = results.filter((r) => blocks(r.status));
+  if (failing.length === 0) {
+    return [`gatekeeper: push blocked — no gate ran on ${refNames(target)} at ${target.tip.slice(0, 12)}, and no verdict is not a pass (did GATEKEEPER_SKIP leave out every gate?).`, `  ${BYPASS_HINT}`];
+  }
   const names = failing.map((r) => `"${r.id}" (${r.kind}, ${r.status})`).join(', ');
   const lines = [`gatekeeper: push blocked — gate ${names} did not pass on ${refNames(target)} at ${target.tip.slice(0, 12)}.`];
   for (const result of failing) {

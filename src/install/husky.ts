@@ -25,8 +25,10 @@ export function findHusky(projectRoot: string): HuskyPackage | undefined {
   }
 }
 
-export async function hooksPathOf(repoRoot: string): Promise<string | undefined> {
-  return (await gitMaybe(['config', '--get', 'core.hooksPath'], repoRoot))?.trim() || undefined;
+/** The effective core.hooksPath (any scope), or only this repository's own with `local`. */
+export async function hooksPathOf(repoRoot: string, scope: 'effective' | 'local' = 'effective'): Promise<string | undefined> {
+  const args = scope === 'local' ? ['config', '--local', '--get', 'core.hooksPath'] : ['config', '--get', 'core.hooksPath'];
+  return (await gitMaybe(args, repoRoot))?.trim() || undefined;
 }
 
 export function huskyIsSetUp(repoRoot: string, hooksPath: string | undefined): boolean {

@@ -84,8 +84,10 @@ function ensurePrepare(step: Step): void {
 async function ensureHooksPath(step: Step, husky: HuskyPackage, current: string | undefined): Promise<void> {
   if (huskyIsSetUp(step.repoRoot, current)) return;
   const hadStubs = existsSync(path.join(step.repoRoot, HUSKY_HOOKS_PATH));
+  // Only this repository's own setting is restored later; a global one comes back by itself.
+  const local = await hooksPathOf(step.repoRoot, 'local');
   await runHusky(step.repoRoot, husky);
-  if (current !== HUSKY_HOOKS_PATH) step.record.hooksPath = current !== undefined ? { previous: current } : {};
+  if (current !== HUSKY_HOOKS_PATH) step.record.hooksPath = local !== undefined ? { previous: local } : {};
   if (!hadStubs) step.record.huskyStubs = true;
   step.changes.push(`git config core.hooksPath ${HUSKY_HOOKS_PATH} (husky ${husky.version} wrote ${HUSKY_HOOKS_PATH}/)`);
 }

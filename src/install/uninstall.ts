@@ -30,10 +30,10 @@ function removeHookLine(repoRoot: string, record: InstallRecord | undefined, cha
 }
 
 async function restoreHooksPath(repoRoot: string, record: InstallRecord, changes: string[]): Promise<void> {
-  if (record.hooksPath === undefined || (await hooksPathOf(repoRoot)) !== HUSKY_HOOKS_PATH) return;
+  if (record.hooksPath === undefined || (await hooksPathOf(repoRoot, 'local')) !== HUSKY_HOOKS_PATH) return;
   const previous = record.hooksPath.previous;
-  if (previous === undefined) await gitMaybe(['config', '--unset', 'core.hooksPath'], repoRoot);
-  else await git(['config', 'core.hooksPath', previous], repoRoot);
+  if (previous === undefined) await gitMaybe(['config', '--local', '--unset', 'core.hooksPath'], repoRoot);
+  else await git(['config', '--local', 'core.hooksPath', previous], repoRoot);
   changes.push(previous === undefined ? 'git config: core.hooksPath unset' : `git config: core.hooksPath back to "${previous}"`);
   const stubs = path.join(repoRoot, HUSKY_HOOKS_PATH);
   if (record.huskyStubs && existsSync(stubs)) {
