@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLedger } from '../src/history/ledger.js';
 import { makeHookRepo, TYPES_AND_GUARD, type HookRepo } from './helpers/hook-repo.js';
-import { mathSource } from './helpers/ts-project.js';
+import { complexFunction, mathSource } from './helpers/ts-project.js';
 
 const repos: HookRepo[] = [];
 afterAll(() => repos.forEach((r) => r.cleanup()));
@@ -109,6 +109,32 @@ describe('git push through husky runs the gates on what is pushed', () => {
     expect(passed.output).toContain('refs/heads/feature: forced update, 1 new commit');
     expect(passed.exitCode).toBe(0);
     expect(await remoteSha('refs/heads/feature')).toBe(rewritten);
+  });
+});
+
+describe('the scope of a push', () => {
+  it('runs file-level gates (complexity) only on the files the pushed commits change', async () => {
+    const config = { gates: [{ id: 'complexity', kind: 'complexity', include: ['src/**/*.ts'] }] };
+    const { work, push, remoteSha } = await repo('hook-scope', config);
+    // Already on the remote: a function too complex for the gate. Pushes that do not touch it pass.
+    work.write('src/legacy.ts', complexFunction());
+    await work.commitAll('legacy');
+    await work.git('push', '-q', '--no-verify', 'origin', 'main');
+
+    await work.git('checkout', '-q', '-b', 'feature');
+    work.write('src/small.ts', 'export const small = (n: number): number => n + 1;\n');
+    const clean = await work.commitAll('small');
+    const passed = await push(['origin', 'feature']);
+    expect(passed.output).toContain('complexity · 1 file within limits');
+    expect(passed.exitCode).toBe(0);
+    expect(await remoteSha('refs/heads/feature')).toBe(clean);
+
+    work.write('src/tangled.ts', complexFunction().replace('classify', 'tangled'));
+    await work.commitAll('tangled');
+    const blocked = await push(['origin', 'feature']);
+    expect(blocked.exitCode).not.toBe(0);
+    expect(blocked.output).toContain('look at src/tangled.ts:1');
+    expect(blocked.output).not.toContain('src/legacy.ts');
   });
 });
 
