@@ -176,6 +176,20 @@ describe('a dirty work tree: the verdict follows the pushed commit, and the edit
     expect(existsSync(path.join(work.dir, 'node_modules', 'husky', 'package.json'))).toBe(true);
   });
 
+  it('removes a snapshot that a killed hook left behind, and leaves none of its own', async () => {
+    const { work, push } = await repo('hook-stale-snapshot');
+    const head = (await work.git('rev-parse', 'HEAD')).trim();
+    // As if a hook with a process id that no longer exists had been killed mid-run.
+    await work.git('worktree', 'add', '-q', '--detach', `.gatekeeper/snapshots/${head.slice(0, 12)}-2147483646-abcdef`, head);
+    await work.git('checkout', '-q', '-b', 'feature');
+    work.write('src/ok.ts', 'export const ok = 1;\n');
+    await work.commitAll('ok');
+    work.write('src/math.ts', `${mathSource({})}// dirty\n`);
+    expect((await push(['origin', 'feature'])).exitCode).toBe(0);
+    expect(readdirSync(path.join(work.dir, '.gatekeeper', 'snapshots'))).toEqual([]);
+    expect((await work.git('worktree', 'list')).trim().split('\n')).toHaveLength(1);
+  });
+
   it('blocks a commit with a type error although an uncommitted edit fixes it', async () => {
     const { work, push, remoteSha } = await repo('hook-dirty-fail', TYPES_AND_GUARD);
     await work.git('checkout', '-q', '-b', 'feature');
