@@ -14,23 +14,19 @@ export interface PrePushRequest {
   /** The remote's name as git passes it (its URL when the push named a URL rather than a remote). */
   remoteName: string;
   cwd: string;
-  /** What git wrote on stdin, already read (or the error that reading it raised). */
+  /** Reads what git wrote on stdin; called only when the hook needs the ref lines. */
   input: () => Promise<string>;
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;
   say(line: string): void;
 }
 
+const KIND_WORDS: Record<RefRange['kind'], string> = { delete: 'deleted', 'not-a-commit': 'not a commit', new: 'new', update: 'update', force: 'forced update' };
+
 function describeRange(range: RefRange): string {
-  const to = range.update.remoteRef;
-  switch (range.kind) {
-    case 'delete':
-      return `${to}: deleted, nothing to check`;
-    case 'not-a-commit':
-      return `${to}: not a commit, nothing to check`;
-    default:
-      return `${to}: ${range.kind === 'new' ? 'new' : range.kind === 'force' ? 'forced update' : 'update'}, ${range.commits.length} new commit${range.commits.length === 1 ? '' : 's'}${range.commits.length === 0 ? ', nothing to check' : ''}`;
-  }
+  const count = range.commits.length;
+  const commits = range.kind === 'delete' || range.kind === 'not-a-commit' ? '' : `, ${count} new commit${count === 1 ? '' : 's'}`;
+  return `${range.update.remoteRef}: ${KIND_WORDS[range.kind]}${commits}${count === 0 ? ', nothing to check' : ''}`;
 }
 
 function checkSkipIds(skip: readonly string[], loaded: LoadedConfig): void {
