@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { GIT_ENV, makeProject, type Project } from './helpers/project.js';
+import { CLI, GIT_ENV, makeProject, type Project } from './helpers/project.js';
 import { linkPackages } from './helpers/hook-repo.js';
 
 const projects: Project[] = [];
@@ -102,6 +103,23 @@ describe('gatekeeper install / uninstall through husky 9', () => {
     await p.gatekeeper(['uninstall']);
     expect(await hooksPath(p)).toBe('.githooks');
     expect(files(p, WATCHED)).toEqual({ ...before, '.gitignore': 'node_modules\n' });
+  });
+
+  it('asks for npm install when husky is declared but not installed (exit 2), changing nothing', async () => {
+    // Outside Gatekeeper's checkout, so that no parent node_modules provides husky.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gatekeeper-install-'));
+    try {
+      const pkg = `${JSON.stringify({ name: 'declared', private: true, devDependencies: { husky: '^9.1.7' } }, null, 2)}\n`;
+      writeFileSync(path.join(dir, 'package.json'), pkg);
+      await execa('git', ['init', '-q', dir], { env: GIT_ENV });
+      const result = await execa(process.execPath, [CLI, 'install'], { cwd: dir, reject: false, env: { ...GIT_ENV, NO_COLOR: '1' } });
+      expect(result.exitCode).toBe(2);
+      expect(String(result.stderr)).toContain('husky ^9.1.7 is in package.json but not installed in node_modules. Install the project\'s dependencies (npm install)');
+      expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(pkg);
+      expect(existsSync(path.join(dir, '.husky'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says what to do when there is no package.json (exit 2)', async () => {

@@ -49,18 +49,20 @@ function installCommand(repoRoot: string): string[] {
 async function ensureHusky(step: Step): Promise<HuskyPackage> {
   const declared = step.pkg.section('devDependencies')?.['husky'] ?? step.pkg.section('dependencies')?.['husky'];
   let husky = findHusky(step.repoRoot);
+  if (husky === undefined && declared) {
+    throw new UserFacingError(`husky ${declared} is in package.json but not installed in node_modules. Install the project's dependencies (npm install), then run gatekeeper install again.`);
+  }
   if (husky === undefined) {
     const command = installCommand(step.repoRoot);
-    const what = declared ? 'husky is in package.json but not installed' : 'husky is not installed';
-    step.changes.push(`${what}; running ${command.join(' ')}`);
+    step.changes.push(`husky is not installed; ran ${command.join(' ')}`);
     const result = await execa(command[0] ?? 'npm', command.slice(1), { cwd: step.repoRoot, reject: false, stdin: 'ignore' });
     husky = findHusky(step.repoRoot);
     if (result.exitCode !== 0 || husky === undefined) {
-      throw new UserFacingError(`${what}, and \`${command.join(' ')}\` did not install it (exit code ${String(result.exitCode)}). Run it yourself, then gatekeeper install again.`);
+      throw new UserFacingError(`husky is not installed, and \`${command.join(' ')}\` did not install it (exit code ${String(result.exitCode)}). Run it yourself, then gatekeeper install again.`);
     }
     // The package manager edited package.json itself; read it again before editing further.
     step.pkg = PackageJson.read(step.repoRoot);
-    if (!declared) step.record.huskyDevDependency = { createdDevDependencies: false };
+    step.record.huskyDevDependency = { createdDevDependencies: false };
     return husky;
   }
   if (!declared) {
