@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserFacingError } from '../core/errors.js';
+import { registerHook } from './hook.js';
+import { registerInstall } from './install.js';
 import { registerRun } from './run.js';
 import { registerInit } from './init.js';
 import { registerStats } from './stats.js';
+import { registerUninstall } from './uninstall.js';
 import { installSignalHandlers } from './signals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -23,6 +26,9 @@ async function main(argv: string[]): Promise<number> {
   registerRun(program, runtime);
   registerInit(program, runtime);
   registerStats(program);
+  registerInstall(program);
+  registerUninstall(program);
+  registerHook(program, runtime);
 
   try {
     await program.parseAsync(argv);

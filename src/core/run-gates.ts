@@ -17,6 +17,8 @@ export interface RunRequest {
   configPath?: string;
   only?: string[];
   skip?: string[];
+  /** Why skipped gates are skipped, as the reports show it (default: skipped by --skip). */
+  skipReason?: string;
   since?: string;
   /** Overrides the config's failFast. */
   failFast?: boolean;
@@ -49,7 +51,7 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const cwd = path.resolve(request.cwd);
   const repoRoot = await repoRootOf(cwd);
   const { config, file, root } = loadConfig(request.configPath, cwd, repoRoot);
-  const selection = selectGates(config.gates, request.only, request.skip);
+  const selection = selectGates(config.gates, request.only, request.skip, request.skipReason);
   const scope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
   const repoBase = repoRoot ?? root;
 

@@ -1,0 +1,85 @@
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { git, gitMaybe } from './git.js';
+
+/**
+ * Snapshots live inside the repository (under the git-ignored `.gatekeeper/`) rather than in the
+ * system temp folder, so that Node resolves packages from the snapshot exactly as from the work
+ * tree: its own linked node_modules first, then the parents' (a monorepo's hoisted packages).
+ */
+export const SNAPSHOT_DIR = path.join('.gatekeeper', 'snapshots');
+
+/** Uncommitted changes to tracked files, or untracked files git does not ignore (Gatekeeper's own folder aside). */
+export async function hasUncommittedWork(repoRoot: string): Promise<boolean> {
+  const status = await git(['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--', '.', ':(exclude).gatekeeper'], repoRoot);
+  return status.length > 0;
+}
+
+function pidIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function unlinkLinks(dir: string, projectDirs: readonly string[]): void {
+  for (const rel of projectDirs) {
+    const link = path.join(dir, rel, 'node_modules');
+    try {
+      if (lstatSync(link).isSymbolicLink()) unlinkSync(link);
+    } catch {
+      // not there: nothing to unlink
+    }
+  }
+}
+
+/** Removes a snapshot: the node_modules links first, so nothing can ever follow them into the user's packages. */
+async function removeSnapshot(repoRoot: string, dir: string, projectDirs: readonly string[]): Promise<void> {
+  unlinkLinks(dir, projectDirs);
+  if ((await gitMaybe(['worktree', 'remove', '--force', '--force', dir], repoRoot)) === undefined) {
+    rmSync(dir, { recursive: true, force: true });
+    await gitMaybe(['worktree', 'prune'], repoRoot);
+  }
+}
+
+/** A snapshot left by a hook that was killed (its process is gone) is removed before a new one is made. */
+async function removeStaleSnapshots(repoRoot: string, projectDirs: readonly string[]): Promise<void> {
+  const parent = path.join(repoRoot, SNAPSHOT_DIR);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const pid = Number(name.split('-')[1]);
+    if (Number.isInteger(pid) && pid > 0 && !pidIsAlive(pid)) await removeSnapshot(repoRoot, path.join(parent, name), projectDirs);
+  }
+}
+
+function linkNodeModules(repoRoot: string, dir: string, projectDirs: readonly string[]): void {
+  for (const rel of projectDirs) {
+    const source = path.join(repoRoot, rel, 'node_modules');
+    const target = path.join(dir, rel, 'node_modules');
+    if (!existsSync(source) || !existsSync(path.dirname(target)) || existsSync(target)) continue;
+    symlinkSync(source, target, 'dir');
+  }
+}
+
+/**
+ * Runs `fn` in a temporary detached worktree of `commit` with the project's node_modules linked
+ * in, and removes it afterwards. The user's work tree, index and stash are never touched.
+ * `projectDirs` are repo-relative folders whose node_modules should be linked ('' is the root).
+ */
+export async function withSnapshot<T>(repoRoot: string, commit: string, projectDirs: readonly string[], fn: (dir: string) => Promise<T>): Promise<T> {
+  const dirs = [...new Set(['', ...projectDirs])];
+  await removeStaleSnapshots(repoRoot, dirs);
+  const dir = path.join(repoRoot, SNAPSHOT_DIR, `${commit.slice(0, 12)}-${process.pid}-${randomBytes(3).toString('hex')}`);
+  mkdirSync(path.dirname(dir), { recursive: true });
+  try {
+    // No hooks: a post-checkout hook must not run (or install things) in the snapshot.
+    await git(['-c', 'core.hooksPath=/dev/null', 'worktree', 'add', '--detach', '--quiet', dir, commit], repoRoot);
+    linkNodeModules(repoRoot, dir, dirs);
+    return await fn(dir);
+  } finally {
+    await removeSnapshot(repoRoot, dir, dirs);
+  }
+}

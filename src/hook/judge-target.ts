@@ -1,0 +1,62 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { runGates, type RunResponse } from '../core/run-gates.js';
+import type { Scope } from '../core/scope.js';
+import { scopeOfFiles } from '../git/scope.js';
+import { filesChangedBy, filesIn, type PushTarget } from '../git/push-range.js';
+import { withSnapshot } from '../git/snapshot.js';
+import { terminalReporter } from '../report/terminal.js';
+
+export interface JudgeRequest {
+  repoRoot: string;
+  /** The config file in the work tree, and the project folder that holds it. */
+  configFile: string;
+  projectRoot: string;
+  target: PushTarget;
+  /** Run in the work tree itself: it is clean and checked out at the pushed commit. */
+  inPlace: boolean;
+  skip: string[];
+  signal: AbortSignal;
+  say(line: string): void;
+}
+
+/** Repo-relative paths to paths relative to the project folder; files outside the project drop out. */
+function underProject(files: readonly string[], projectRel: string): string[] {
+  if (projectRel === '') return [...files];
+  const prefix = `${projectRel.split(path.sep).join('/')}/`;
+  return files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+}
+
+async function pushScope(target: PushTarget, repoRoot: string, projectRoot: string, projectRel: string): Promise<Scope> {
+  const files = underProject(target.fromRoot ? await filesIn(target.tip, repoRoot) : await filesChangedBy(target.commits, repoRoot), projectRel);
+  const description = `${target.commits.length} pushed commit${target.commits.length === 1 ? '' : 's'}`;
+  const scope = scopeOfFiles(projectRoot, files, target.base, target.fromRoot ? `every file (${description} from a root commit)` : `files changed in ${description}`);
+  return target.fromRoot ? { ...scope, mode: 'all' } : scope;
+}
+
+async function runIn(dir: string, request: JudgeRequest, projectRel: string): Promise<RunResponse> {
+  const projectRoot = path.join(dir, projectRel);
+  return runGates({
+    cwd: projectRoot,
+    scope: await pushScope(request.target, request.repoRoot, projectRoot, projectRel),
+    ...(request.skip.length > 0 ? { skip: request.skip, skipReason: 'skipped by GATEKEEPER_SKIP' } : {}),
+    reporters: [terminalReporter()],
+    signal: request.signal,
+    ledger: false,
+  });
+}
+
+/** The gates on one pushed commit: in the work tree when it is that commit and clean, else in a snapshot of it. */
+export async function judgeTarget(request: JudgeRequest): Promise<RunResponse> {
+  const projectRel = path.relative(request.repoRoot, request.projectRoot);
+  if (request.inPlace) return runIn(request.repoRoot, request, projectRel);
+  return withSnapshot(request.repoRoot, request.target.tip, [projectRel], async (dir) => {
+    const snapshotConfig = path.join(dir, path.relative(request.repoRoot, request.configFile));
+    if (!existsSync(snapshotConfig)) {
+      // The pushed commit has no config of its own (it is not committed yet): the work tree's decides.
+      copyFileSync(request.configFile, snapshotConfig);
+      request.say(`gatekeeper: ${path.basename(request.configFile)} is not in the pushed commit; using the work tree's.`);
+    }
+    return runIn(dir, request, projectRel);
+  });
+}

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This Gatekeeper's own package folder (dist/src/install/ is three levels down). */
+const OWN_PACKAGE = fileURLToPath(new URL('../../../', import.meta.url));
+
+function posix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/**
+ * The path `.husky/pre-push` calls, as git runs it from the repository root: the copy installed
+ * in the project's node_modules when there is one (it moves with `npm install`), else this
+ * package's own when it lies inside the repository (Gatekeeper's own repo), else an absolute path.
+ */
+export function hookScriptPath(repoRoot: string, projectRoot: string): { path: string; stable: boolean } {
+  const installed = path.join(projectRoot, 'node_modules', 'gatekeeper', 'hooks', 'pre-push');
+  if (existsSync(installed)) return { path: posix(path.relative(repoRoot, installed)), stable: true };
+  const own = path.join(OWN_PACKAGE, 'hooks', 'pre-push');
+  const relative = path.relative(repoRoot, own);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return { path: posix(relative), stable: true };
+  return { path: own, stable: false };
+}

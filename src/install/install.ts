@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { UserFacingError } from '../core/errors.js';
+import { repoRootOf } from '../git/git.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { addIgnoreLine, gatekeeperDirIgnored } from './gitignore.js';
+import { hasHookLine, hookLine, withHookLine } from './hook-line.js';
+import { hookScriptPath } from './hook-script.js';
+import { findHusky, hooksPathOf, HUSKY_HOOKS_PATH, huskyIsSetUp, runHusky, type HuskyPackage } from './husky.js';
+import { PackageJson } from './package-json.js';
+import { mergeRecords, readRecord, writeRecord, type InstallRecord } from './record.js';
+
+export interface InstallRequest {
+  cwd: string;
+  force: boolean;
+  say(line: string): void;
+}
+
+interface Step {
+  repoRoot: string;
+  pkg: PackageJson;
+  record: InstallRecord;
+  changes: string[];
+  /** Whether `.husky/` was there before this install (husky itself creates it). */
+  huskyDirExisted: boolean;
+}
+
+export async function repoRootOrFail(cwd: string): Promise<string> {
+  const repoRoot = await repoRootOf(cwd);
+  if (repoRoot === undefined) throw new UserFacingError(`${cwd} is not inside a git work tree; the pre-push hook needs one (git init).`);
+  return repoRoot;
+}
+
+function refuseForeignHooksPath(current: string | undefined, force: boolean): void {
+  if (current === undefined || current === HUSKY_HOOKS_PATH || force) return;
+  throw new UserFacingError(
+    `git's core.hooksPath is already set to "${current}", so another tool manages this repository's hooks. Gatekeeper installs through husky, which needs core.hooksPath=${HUSKY_HOOKS_PATH}, and will not overwrite it silently. Move that tool's hooks to .husky/ and run gatekeeper install --force to take over (gatekeeper uninstall puts "${current}" back), or call the hooks/pre-push script of the gatekeeper package from that tool's pre-push hook yourself.`,
+  );
+}
+
+function installCommand(repoRoot: string): string[] {
+  if (existsSync(path.join(repoRoot, 'pnpm-lock.yaml'))) return ['pnpm', 'add', '--save-dev', 'husky@9'];
+  if (existsSync(path.join(repoRoot, 'yarn.lock'))) return ['yarn', 'add', '--dev', 'husky@9'];
+  return ['npm', 'install', '--save-dev', 'husky@9'];
+}
+
+/** husky must be a devDependency and installed; declare it when only installed, install it when neither. */
+async function ensureHusky(step: Step): Promise<HuskyPackage> {
+  const declared = step.pkg.section('devDependencies')?.['husky'] ?? step.pkg.section('dependencies')?.['husky'];
+  let husky = findHusky(step.repoRoot);
+  if (husky === undefined && declared) {
+    throw new UserFacingError(`husky ${declared} is in package.json but not installed in node_modules. Install the project's dependencies (npm install), then run gatekeeper install again.`);
+  }
+  if (husky === undefined) {
+    const command = installCommand(step.repoRoot);
+    step.changes.push(`husky is not installed; ran ${command.join(' ')}`);
+    const result = await execa(command[0] ?? 'npm', command.slice(1), { cwd: step.repoRoot, reject: false, stdin: 'ignore' });
+    husky = findHusky(step.repoRoot);
+    if (result.exitCode !== 0 || husky === undefined) {
+      throw new UserFacingError(`husky is not installed, and \`${command.join(' ')}\` did not install it (exit code ${String(result.exitCode)}). Run it yourself, then gatekeeper install again.`);
+    }
+    // The package manager edited package.json itself; read it again before editing further.
+    step.pkg = PackageJson.read(step.repoRoot);
+    step.record.huskyDevDependency = { createdDevDependencies: false };
+    return husky;
+  }
+  if (!declared) {
+    step.record.huskyDevDependency = { createdDevDependencies: step.pkg.section('devDependencies') === undefined };
+    step.pkg.set(['devDependencies', 'husky'], `^${husky.version}`);
+    step.changes.push(`package.json: added husky ^${husky.version} to devDependencies`);
+  }
+  return husky;
+}
+
+function ensurePrepare(step: Step): void {
+  const scripts = step.pkg.section('scripts');
+  const previous = scripts?.['prepare'];
+  if (previous !== undefined && /(^|[\s;&|])husky($|[\s;&|])/.test(previous)) return;
+  const written = previous === undefined || previous.trim() === '' ? 'husky' : `husky && ${previous}`;
+  step.pkg.set(['scripts', 'prepare'], written);
+  step.record.prepare = { ...(previous !== undefined ? { previous } : {}), written, createdScripts: scripts === undefined };
+  step.changes.push(`package.json: "prepare": "${written}"`);
+}
+
+async function ensureHooksPath(step: Step, husky: HuskyPackage, current: string | undefined): Promise<void> {
+  if (huskyIsSetUp(step.repoRoot, current)) return;
+  const hadStubs = existsSync(path.join(step.repoRoot, HUSKY_HOOKS_PATH));
+  // Only this repository's own setting is restored later; a global one comes back by itself.
+  const local = await hooksPathOf(step.repoRoot, 'local');
+  await runHusky(step.repoRoot, husky);
+  if (current !== HUSKY_HOOKS_PATH) step.record.hooksPath = local !== undefined ? { previous: local } : {};
+  if (!hadStubs) step.record.huskyStubs = true;
+  step.changes.push(`git config core.hooksPath ${HUSKY_HOOKS_PATH} (husky ${husky.version} wrote ${HUSKY_HOOKS_PATH}/)`);
+}
+
+function ensureHookLine(step: Step): void {
+  const dir = path.join(step.repoRoot, '.husky');
+  const file = path.join(dir, 'pre-push');
+  const existed = existsSync(file);
+  const text = existed ? readFileSync(file, 'utf8') : '';
+  if (hasHookLine(text)) return;
+  const script = hookScriptPath(step.repoRoot, step.repoRoot);
+  if (!script.stable) step.changes.push(`warning: gatekeeper is not in this project's node_modules, so .husky/pre-push calls ${script.path}; install it as a devDependency (npm install --save-dev gatekeeper) and run gatekeeper install again`);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(file, withHookLine(text, hookLine(script.path)));
+  step.record.prePush = { createdFile: !existed, createdDir: !step.huskyDirExisted };
+  step.changes.push(`.husky/pre-push: ${existed ? 'added' : 'created with'} the line that runs ${script.path}`);
+}
+
+async function ensureIgnored(step: Step): Promise<void> {
+  if (await gatekeeperDirIgnored(step.repoRoot)) return;
+  const createdFile = !existsSync(path.join(step.repoRoot, '.gitignore'));
+  addIgnoreLine(step.repoRoot);
+  step.record.gitignore = { createdFile };
+  step.changes.push('.gitignore: added .gatekeeper/ (run history and snapshots stay local)');
+}
+
+/** `gatekeeper install`: husky 9 set up, Gatekeeper's line in `.husky/pre-push`; a second run changes nothing. */
+export async function install(request: InstallRequest): Promise<void> {
+  const repoRoot = await repoRootOrFail(request.cwd);
+  const current = await hooksPathOf(repoRoot);
+  refuseForeignHooksPath(current, request.force);
+  const step: Step = { repoRoot, pkg: PackageJson.read(repoRoot), record: {}, changes: [], huskyDirExisted: existsSync(path.join(repoRoot, '.husky')) };
+  const husky = await ensureHusky(step);
+  ensurePrepare(step);
+  step.pkg.save();
+  await ensureHooksPath(step, husky, current);
+  ensureHookLine(step);
+  await ensureIgnored(step);
+  if (Object.keys(step.record).length > 0) writeRecord(repoRoot, mergeRecords(readRecord(repoRoot), step.record));
+  if (step.changes.length === 0) {
+    request.say('gatekeeper: already installed — nothing to change. git push runs the gates through .husky/pre-push.');
+    return;
+  }
+  step.changes.forEach((c) => request.say(`gatekeeper: ${c}`));
+  request.say('gatekeeper: installed. Commit package.json, .husky/pre-push and .gitignore; from now on git push runs the gates (git push --no-verify bypasses them).');
+}
