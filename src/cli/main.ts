@@ -8,6 +8,9 @@ import { registerRun } from './run.js';
 import { registerInit } from './init.js';
 import { registerStats } from './stats.js';
 import { registerUninstall } from './uninstall.js';
+import { registerLoop } from './loop.js';
+import { registerCheckpoints } from './checkpoints.js';
+import { registerRestore } from './restore.js';
 import { installSignalHandlers } from './signals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,6 +32,9 @@ async function main(argv: string[]): Promise<number> {
   registerInstall(program);
   registerUninstall(program);
   registerHook(program, runtime);
+  registerLoop(program, runtime);
+  registerCheckpoints(program, runtime);
+  registerRestore(program, runtime);
 
   try {
     await program.parseAsync(argv);

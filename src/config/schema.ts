@@ -32,11 +32,23 @@ if (!first) throw new Error('no gate kinds are registered');
 
 const gateConfigSchema = z.discriminatedUnion('kind', [first, ...rest]) as unknown as z.ZodType<GateConfig>;
 
+export const loopConfigSchema = z
+  .strictObject({
+    agent: z.string().min(1).optional().describe('The agent command, run through the shell; `{feedback}` / `{feedback_file}` are replaced by the shell-quoted digest / its path.'),
+    maxAttempts: z.number().int().min(1).optional().describe('Gate runs before the loop gives up as `exhausted` (default 5).'),
+    agentTimeout: z.number().positive().optional().describe('Seconds an agent call may take before its process group is killed (default 900).'),
+    feedbackBudget: z.number().int().min(500).optional().describe('Characters the feedback digest may use (default 6000).'),
+    spiralRepeats: z.number().int().min(1).optional().describe('Consecutive attempts allowed to end with the same failures; one more is a spiral (default 1).'),
+    guard: z.boolean().optional().describe('Add a `guard` gate (anti-gaming) when the gates have none (default true).'),
+  })
+  .describe('`gatekeeper loop`: the refinement loop around an AI coding agent.');
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     failFast: z.boolean().optional().describe('Stop at the first gate that does not pass; the rest show as skipped (default true).'),
     gates: z.array(gateConfigSchema).min(1, 'at least one gate').describe('The gates, run in this order.'),
+    loop: loopConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

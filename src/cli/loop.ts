@@ -1,0 +1,53 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { closingLines, silentProgress, textProgress } from '../loop/progress.js';
+import { loopJson } from '../loop/loop-json.js';
+import { runLoop } from '../loop/run-loop.js';
+import type { LoopOverrides } from '../loop/settings.js';
+import type { CommandRuntime } from './runtime.js';
+
+interface LoopFlags extends LoopOverrides {
+  config?: string;
+  cwd?: string;
+  json?: boolean;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}".`);
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number of seconds above 0, got "${value}".`);
+  return n;
+}
+
+export function registerLoop(program: Command, runtime: CommandRuntime): void {
+  program
+    .command('loop')
+    .description('run an AI coding agent until every gate passes, with feedback, spiral detection and checkpoints')
+    .option('--agent <command>', 'the agent command, run through the shell ({feedback} and {feedback_file} are replaced)')
+    .option('--task <text>', 'the task for the first agent call (without one, the gates run first)')
+    .option('--task-file <path>', 'read the task from this file')
+    .option('--max-attempts <n>', 'gate runs before giving up (default 5)', positiveInteger)
+    .option('--agent-timeout <seconds>', 'kill an agent call after this long (default 900)', positiveNumber)
+    .option('--feedback-budget <chars>', 'the size of the feedback digest (default 6000)', positiveInteger)
+    .option('--config <path>', 'the config file (default: .gatekeeper.json, found from --cwd up to the repository root)')
+    .option('--cwd <dir>', 'run as if started in this folder')
+    .option('--json', 'print one JSON object on stdout and nothing else there')
+    .action(async (flags: LoopFlags) => {
+      const { config, cwd, json, ...overrides } = flags;
+      const write = (line: string): void => void process.stdout.write(`${line}\n`);
+      const response = await runLoop({
+        cwd: cwd ?? process.cwd(),
+        ...(config !== undefined ? { configPath: config } : {}),
+        overrides,
+        progress: json ? silentProgress : textProgress(write),
+        signal: runtime.signal,
+      });
+      if (json) write(JSON.stringify(loopJson(response.outcome, response.reason, response.attempts)));
+      else closingLines(response).forEach(write);
+      runtime.setExitCode(response.exitCode);
+    });
+}

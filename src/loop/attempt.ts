@@ -1,0 +1,94 @@
+import type { GateConfig } from '../config/schema.js';
+import { runPipeline } from '../core/pipeline.js';
+import type { GateResult } from '../core/result.js';
+import { createCheckpoint, workTreeHash, type Checkpoint } from '../git/checkpoint.js';
+import { wholeProjectScope } from '../git/scope.js';
+import { callAgent, type AgentRun } from './agent.js';
+import { failuresOf, fingerprintOf, type Failure } from './fingerprint.js';
+import type { LoopProgress } from './progress.js';
+import type { RunLogs } from './run-logs.js';
+import type { LoopSettings } from './settings.js';
+
+/** Everything an attempt needs that does not change during the loop (the config is read once). */
+export interface LoopContext {
+  root: string;
+  repoRoot: string;
+  gates: readonly GateConfig[];
+  settings: LoopSettings;
+  logs: RunLogs;
+  /** The work tree before anything ran: the guard's base and the first restore point. */
+  start: Checkpoint;
+  cacheDir: string;
+  signal?: AbortSignal;
+  progress: LoopProgress;
+}
+
+export interface AttemptRecord {
+  n: number;
+  results: GateResult[];
+  failures: Failure[];
+  fingerprint: string | null;
+  /** The work tree just before this attempt's agent call (the start, for a first attempt without one). */
+  checkpoint: Checkpoint;
+  agent?: AgentRun;
+  treeUnchanged: boolean;
+}
+
+export function checkpointId(runId: string, n: number): string {
+  return `${runId}-a${String(n).padStart(2, '0')}`;
+}
+
+interface AgentStep {
+  checkpoint: Checkpoint;
+  agent: AgentRun;
+  treeUnchanged: boolean;
+}
+
+async function agentStep(ctx: LoopContext, n: number, digest: string): Promise<AgentStep> {
+  const checkpoint = n === 1 ? ctx.start : await createCheckpoint(ctx.repoRoot, checkpointId(ctx.logs.runId, n), `gatekeeper loop ${ctx.logs.runId}: before agent call ${n}`);
+  // Attempts after the first were handed the digest the loop wrote after the previous gate run.
+  const feedbackFile = n === 1 ? ctx.logs.writeTask(digest) : ctx.logs.feedbackPath;
+  ctx.progress.agentStart(n, checkpoint);
+  const agent = await callAgent({
+    command: ctx.settings.agent,
+    cwd: ctx.root,
+    digest,
+    feedbackFile,
+    attempt: n,
+    maxAttempts: ctx.settings.maxAttempts,
+    timeoutMs: ctx.settings.agentTimeoutMs,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  ctx.logs.writeAgentOutput(n, agent.output);
+  const treeUnchanged = (await workTreeHash(ctx.repoRoot)) === checkpoint.tree;
+  ctx.progress.agentEnd(n, agent, treeUnchanged);
+  return { checkpoint, agent, treeUnchanged };
+}
+
+/** One attempt: the agent (when there is feedback or a task for it), then every gate. */
+export async function runAttempt(ctx: LoopContext, n: number, digest: string | undefined): Promise<AttemptRecord> {
+  const step = digest === undefined ? undefined : await agentStep(ctx, n, digest);
+  const files = (await wholeProjectScope(ctx.root, true)).files;
+  const results = await runPipeline({
+    gates: ctx.gates,
+    failFast: false,
+    root: ctx.root,
+    repoRoot: ctx.repoRoot,
+    scope: { mode: 'all', files, base: ctx.start.commit, description: `all files, compared with the loop's starting checkpoint ${ctx.start.id}` },
+    cacheDir: ctx.cacheDir,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  ctx.logs.writeGates(n, results);
+  const failures = failuresOf(results);
+  const fingerprint = fingerprintOf(failures);
+  ctx.progress.gatesEnd(n, results, fingerprint);
+  return {
+    n,
+    results,
+    failures,
+    fingerprint,
+    checkpoint: step?.checkpoint ?? ctx.start,
+    ...(step ? { agent: step.agent } : {}),
+    treeUnchanged: step?.treeUnchanged ?? false,
+  };
+}

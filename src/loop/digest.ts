@@ -1,0 +1,119 @@
+import { blocks, type Diagnostic, type GateResult } from '../core/result.js';
+import { formatDiagnostic, outputTail } from '../report/format.js';
+import { describeChanges, newSincePrevious, type ChangeInput } from './digest-changes.js';
+import { blockingDiagnostics, failureKey } from './fingerprint.js';
+import { excerpt } from './source-excerpt.js';
+
+export const DEFAULT_FEEDBACK_BUDGET = 6000;
+
+export interface DigestInput extends ChangeInput {
+  results: readonly GateResult[];
+  attempt: number;
+  maxAttempts: number;
+  task?: string;
+  /** Characters the whole digest may use. */
+  budget: number;
+  /** Where the full logs of this attempt are, repo-relative. */
+  logsPath: string;
+  readSource(file: string): string[] | undefined;
+}
+
+/** One piece of the digest: shown whole, shown as `short`, or counted in "N more not shown". */
+interface Block {
+  full: string;
+  short: string;
+}
+
+function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    const once = formatDiagnostic(d);
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const file = d.file ?? '(no file)';
+    groups.set(file, [...(groups.get(file) ?? []), d]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return groups;
+}
+
+function gateBlocks(result: GateResult, input: DigestInput, fresh: Map<string, number>): Block[] {
+  const header = `## ${result.id} (${result.kind}, ${result.status}): ${result.summary}\n`;
+  const diagnostics = blockingDiagnostics(result);
+  if (diagnostics.length === 0) {
+    const tail = outputTail(result, 15).map((l) => `    ${l.slice(0, 200)}`).join('\n');
+    return [{ full: `${header}${tail ? `${tail}\n` : ''}`, short: header }];
+  }
+  const out: Block[] = [];
+  let first = true;
+  for (const [file, list] of byFile(diagnostics)) {
+    let fileHeader = `### ${file}\n`;
+    for (const d of list) {
+      const line = `${formatDiagnostic(d)}${marker(result.id, d, input, fresh)}\n`;
+      const context = excerpt(d.file ? input.readSource(d.file) : undefined, d.line).map((l) => `${l}\n`).join('');
+      const prefix = `${first ? header : ''}${fileHeader}`;
+      out.push({ full: `${prefix}${line}${context}`, short: `${prefix}${line}` });
+      first = false;
+      fileHeader = '';
+    }
+  }
+  return out;
+}
+
+/** From attempt 2 on, each diagnostic says whether it is new or was failing before. */
+function marker(gate: string, d: Diagnostic, input: DigestInput, fresh: Map<string, number>): string {
+  if (input.history.length === 0) return '';
+  const key = failureKey(gate, d);
+  const left = fresh.get(key) ?? 0;
+  if (left === 0) return '  [still failing]';
+  fresh.set(key, left - 1);
+  return '  [new]';
+}
+
+function headLines(input: DigestInput): string {
+  const failing = input.results.filter((r) => blocks(r.status));
+  const lines = [`# Gatekeeper feedback: attempt ${input.attempt} of ${input.maxAttempts}`, ''];
+  if (input.task !== undefined) {
+    const room = Math.floor(input.budget / 4);
+    lines.push('Task:', input.task.length > room ? `${input.task.slice(0, room)}… (task cut short; see the task file)` : input.task, '');
+  }
+  lines.push(`These gates do not pass: ${failing.map((r) => `${r.id} (${r.summary})`).join('; ')}.`);
+  lines.push(...describeChanges(input), '');
+  return `${lines.join('\n')}\n`;
+}
+
+function footer(hidden: number, logsPath: string): string {
+  return `\n${hidden > 0 ? `… ${hidden} more not shown. ` : ''}Full logs: ${logsPath}\n`;
+}
+
+/** Fits as many blocks as the budget allows: whole, else their one-line form, else counted as not shown. */
+function fit(head: string, all: readonly Block[], input: DigestInput): string {
+  const reserve = footer(all.length, input.logsPath).length;
+  let body = head.slice(0, Math.max(0, input.budget - reserve));
+  let shown = 0;
+  for (const block of all) {
+    const room = input.budget - reserve - body.length;
+    const piece = block.full.length <= room ? block.full : block.short.length <= room ? block.short : undefined;
+    if (piece === undefined) break;
+    body += piece;
+    shown++;
+  }
+  return body + footer(all.length - shown, input.logsPath);
+}
+
+/**
+ * The feedback an agent gets after a failing gate run: small and exact. Grouped by gate then
+ * file, each diagnostic once with a few source lines, within `budget` characters.
+ */
+export function buildDigest(input: DigestInput): string {
+  const fresh = new Map<string, number>();
+  for (const f of newSincePrevious(input)) fresh.set(f.key, (fresh.get(f.key) ?? 0) + 1);
+  const all = input.results.filter((r) => blocks(r.status)).flatMap((r) => gateBlocks(r, input, fresh));
+  return fit(headLines(input), all, input);
+}
+
+/** The first call of a loop that has a task: the task, and what the gates will check. */
+export function taskDigest(task: string, gates: readonly { id: string; kind: string }[], maxAttempts: number): string {
+  return `# Gatekeeper task: attempt 1 of ${maxAttempts}\n\n${task}\n\nWhen you are done, these gates must pass: ${gates.map((g) => `${g.id} (${g.kind})`).join(', ')}.\n`;
+}

@@ -1,0 +1,41 @@
+import { detectSpiral, type AttemptFacts } from './spiral.js';
+
+export type LoopOutcome = 'passed' | 'exhausted' | 'spiral' | 'tampered' | 'agent-failed' | 'interrupted';
+
+/** The loop's exit codes: a contract for scripts that wrap it. */
+export const LOOP_EXIT: Record<LoopOutcome, number> = {
+  passed: 0,
+  exhausted: 1,
+  spiral: 3,
+  tampered: 4,
+  'agent-failed': 5,
+  interrupted: 130,
+};
+
+export interface Verdict {
+  outcome: LoopOutcome;
+  reason: string;
+}
+
+export interface StopRules {
+  maxAttempts: number;
+  spiralRepeats: number;
+}
+
+/**
+ * After each attempt: stop, and why, or go on (undefined). A crashed agent is not spiralling,
+ * so its attempt is not judged for spirals; two failed calls in a row end the loop.
+ */
+export function judgeAttempt(history: readonly AttemptFacts[], rules: StopRules): Verdict | undefined {
+  const current = history.at(-1);
+  if (!current) return undefined;
+  if (current.passed) return { outcome: 'passed', reason: `every gate passed on attempt ${current.n}` };
+  const previous = history.at(-2);
+  if (current.agentProblem !== undefined && previous?.agentProblem !== undefined) {
+    return { outcome: 'agent-failed', reason: `the agent failed twice in a row: attempt ${previous.n} ${previous.agentProblem}, attempt ${current.n} ${current.agentProblem}` };
+  }
+  const spiral = current.agentProblem === undefined ? detectSpiral(history, rules.spiralRepeats) : undefined;
+  if (spiral !== undefined) return { outcome: 'spiral', reason: spiral };
+  if (current.n >= rules.maxAttempts) return { outcome: 'exhausted', reason: `the gates still fail after ${current.n} attempts (--max-attempts ${rules.maxAttempts})` };
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { allPassed, type GateResult } from '../core/result.js';
+import { toJson } from '../report/json.js';
+
+export const FEEDBACK_FILE = path.join('.gatekeeper', 'feedback.md');
+
+/** Where one loop keeps everything it saw: .gatekeeper/runs/<run-id>/attempt-<n>/. */
+export class RunLogs {
+  readonly dir: string;
+
+  constructor(
+    private readonly root: string,
+    readonly runId: string,
+  ) {
+    this.dir = path.join(root, '.gatekeeper', 'runs', runId);
+  }
+
+  attemptDir(n: number): string {
+    return path.join(this.dir, `attempt-${n}`);
+  }
+
+  /** Repo-relative spelling for the digest, forward slashes. */
+  relativeAttemptDir(n: number): string {
+    return `${path.relative(this.root, this.attemptDir(n)).split(path.sep).join('/')}/`;
+  }
+
+  writeGates(n: number, results: readonly GateResult[]): void {
+    const dir = this.attemptDir(n);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'gates.json'), `${JSON.stringify(toJson(allPassed(results), results), null, 2)}\n`);
+    for (const r of results) writeFileSync(path.join(dir, `${r.id.replace(/[^\w.-]/g, '_')}.log`), r.output);
+  }
+
+  writeAgentOutput(n: number, output: string): void {
+    mkdirSync(this.attemptDir(n), { recursive: true });
+    writeFileSync(path.join(this.attemptDir(n), 'agent.log'), output);
+  }
+
+  /** The first call's digest (the task) beside the attempts. */
+  writeTask(digest: string): string {
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(path.join(this.dir, 'task.md'), digest);
+    return this.writeCurrent(digest);
+  }
+
+  /** Absolute path of .gatekeeper/feedback.md, the digest the next agent call gets. */
+  get feedbackPath(): string {
+    return path.join(this.root, FEEDBACK_FILE);
+  }
+
+  private writeCurrent(digest: string): string {
+    writeFileSync(this.feedbackPath, digest);
+    return this.feedbackPath;
+  }
+
+  /** The digest goes to the attempt's folder and to .gatekeeper/feedback.md, the one the agent is pointed at. */
+  writeFeedback(n: number, digest: string): string {
+    mkdirSync(this.attemptDir(n), { recursive: true });
+    writeFileSync(path.join(this.attemptDir(n), 'feedback.md'), digest);
+    return this.writeCurrent(digest);
+  }
+}

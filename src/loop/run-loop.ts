@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { cacheDirFor } from '../core/cache-dir.js';
+import { UserFacingError } from '../core/errors.js';
+import { allPassed, blocks } from '../core/result.js';
+import { checkpointStamp, createCheckpoint, type Checkpoint } from '../git/checkpoint.js';
+import { repoRootOf } from '../git/git.js';
+import { runAttempt, type AttemptRecord, type LoopContext } from './attempt.js';
+import { buildDigest, taskDigest } from './digest.js';
+import { judgeAttempt, LOOP_EXIT, type LoopOutcome, type Verdict } from './outcome.js';
+import { recordLoop } from './record-loop.js';
+import type { LoopProgress } from './progress.js';
+import { RunLogs } from './run-logs.js';
+import { loopGates } from './loop-gates.js';
+import { resolveLoopSettings, type LoopOverrides } from './settings.js';
+import { sourceReader } from './source-excerpt.js';
+import type { AttemptFacts } from './spiral.js';
+
+export interface LoopRequest {
+  cwd: string;
+  configPath?: string;
+  overrides: LoopOverrides;
+  progress: LoopProgress;
+  signal?: AbortSignal;
+}
+
+export interface LoopResponse {
+  outcome: LoopOutcome;
+  reason: string;
+  exitCode: number;
+  attempts: AttemptRecord[];
+  runId: string;
+  start: Checkpoint;
+  /** The tree as the last agent call left it, when there was one. */
+  end?: Checkpoint;
+}
+
+async function prepare(request: LoopRequest): Promise<LoopContext> {
+  const cwd = path.resolve(request.cwd);
+  const repoRoot = await repoRootOf(cwd);
+  const { config, file, root } = loadConfig(request.configPath, cwd, repoRoot);
+  if (repoRoot === undefined) {
+    throw new UserFacingError(`gatekeeper loop needs a git repository: it checkpoints the work tree before each agent call so that nothing is lost. Run \`git init\` in ${root} first.`);
+  }
+  const settings = resolveLoopSettings(request.overrides, config, file, cwd);
+  const logs = new RunLogs(root, checkpointStamp());
+  const start = await createCheckpoint(repoRoot, `${logs.runId}-a01`, `gatekeeper loop ${logs.runId}: the work tree at the start`);
+  return {
+    root,
+    repoRoot,
+    gates: loopGates(config.gates, settings.guard),
+    settings,
+    logs,
+    start,
+    cacheDir: cacheDirFor(root),
+    ...(request.signal ? { signal: request.signal } : {}),
+    progress: request.progress,
+  };
+}
+
+function factsOf(a: AttemptRecord): AttemptFacts {
+  return {
+    n: a.n,
+    passed: allPassed(a.results),
+    fingerprint: a.fingerprint,
+    agentRan: a.agent !== undefined,
+    ...(a.agent?.problem !== undefined ? { agentProblem: a.agent.problem } : {}),
+    treeUnchanged: a.treeUnchanged,
+  };
+}
+
+/** After a failing gate run: the digest for the next agent call, kept on disk whatever comes next. */
+function writeDigest(ctx: LoopContext, attempts: readonly AttemptRecord[]): string {
+  const current = attempts.at(-1) as AttemptRecord;
+  const earlier = attempts.slice(0, -1);
+  const digest = buildDigest({
+    results: current.results,
+    attempt: current.n,
+    maxAttempts: ctx.settings.maxAttempts,
+    ...(ctx.settings.task !== undefined ? { task: ctx.settings.task } : {}),
+    budget: ctx.settings.feedbackBudget,
+    logsPath: ctx.logs.relativeAttemptDir(current.n),
+    readSource: sourceReader(ctx.repoRoot),
+    current: current.failures,
+    fingerprint: current.fingerprint,
+    history: earlier.map((a) => a.failures),
+    fingerprints: earlier.map((a) => a.fingerprint),
+  });
+  ctx.logs.writeFeedback(current.n, digest);
+  return digest;
+}
+
+/** The guard's verdict outranks the rest: a loop that ends with weakened checks says so. */
+function withTamper(verdict: Verdict, last: AttemptRecord | undefined): Verdict {
+  if (verdict.outcome === 'passed' || verdict.outcome === 'interrupted') return verdict;
+  const guard = last?.results.find((r) => r.kind === 'guard' && blocks(r.status));
+  return guard ? { outcome: 'tampered', reason: `the ${guard.id} gate still fails on the last attempt: ${guard.summary} (${verdict.reason})` } : verdict;
+}
+
+async function iterate(ctx: LoopContext): Promise<{ attempts: AttemptRecord[]; verdict: Verdict }> {
+  const attempts: AttemptRecord[] = [];
+  const rules = { maxAttempts: ctx.settings.maxAttempts, spiralRepeats: ctx.settings.spiralRepeats };
+  let digest = ctx.settings.task === undefined ? undefined : taskDigest(ctx.settings.task, ctx.gates, ctx.settings.maxAttempts);
+  for (let n = 1; ; n++) {
+    attempts.push(await runAttempt(ctx, n, digest));
+    if (ctx.signal?.aborted) return { attempts, verdict: { outcome: 'interrupted', reason: 'interrupted (Ctrl-C); the checkpoints are kept' } };
+    if (attempts.at(-1)?.fingerprint !== null) digest = writeDigest(ctx, attempts);
+    const verdict = judgeAttempt(attempts.map(factsOf), rules);
+    if (verdict) return { attempts, verdict };
+  }
+}
+
+/** `gatekeeper loop`: gates, feedback, agent, again, until the gates pass or the loop has to stop. */
+export async function runLoop(request: LoopRequest): Promise<LoopResponse> {
+  const started = performance.now();
+  const ctx = await prepare(request);
+  ctx.progress.begin(ctx.logs.runId, ctx.settings.maxAttempts, ctx.gates);
+  const { attempts, verdict: raw } = await iterate(ctx);
+  const verdict = withTamper(raw, attempts.at(-1));
+  const end = attempts.at(-1)?.agent ? await createCheckpoint(ctx.repoRoot, `${ctx.logs.runId}-end`, `gatekeeper loop ${ctx.logs.runId}: the work tree at the end (${verdict.outcome})`) : undefined;
+  await recordLoop(ctx.root, verdict.outcome, attempts, Math.round(performance.now() - started));
+  return { outcome: verdict.outcome, reason: verdict.reason, exitCode: LOOP_EXIT[verdict.outcome], attempts, runId: ctx.logs.runId, start: ctx.start, ...(end ? { end } : {}) };
+}
