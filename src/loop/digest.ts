@@ -87,19 +87,37 @@ function footer(hidden: number, logsPath: string): string {
   return `\n${hidden > 0 ? `… ${hidden} more not shown. ` : ''}Full logs: ${logsPath}\n`;
 }
 
-/** Fits as many blocks as the budget allows: whole, else their one-line form, else counted as not shown. */
-function fit(head: string, all: readonly Block[], input: DigestInput): string {
-  const reserve = footer(all.length, input.logsPath).length;
-  let body = head.slice(0, Math.max(0, input.budget - reserve));
-  let shown = 0;
-  for (const block of all) {
-    const room = input.budget - reserve - body.length;
-    const piece = block.full.length <= room ? block.full : block.short.length <= room ? block.short : undefined;
-    if (piece === undefined) break;
-    body += piece;
-    shown++;
+/**
+ * Takes blocks round-robin across gates (so one noisy gate cannot crowd out the others), each
+ * gate's in order: whole, else in its one-line form; a gate stops at its first block that does not
+ * fit. Returns how many blocks of each gate are shown and in which form.
+ */
+function choose(perGate: readonly (readonly Block[])[], room: number): string[][] {
+  const chosen: string[][] = perGate.map(() => []);
+  const open = new Set(perGate.map((_, i) => i));
+  let left = room;
+  for (let round = 0; open.size > 0; round++) {
+    for (const g of [...open]) {
+      const block = perGate[g]?.[round];
+      const piece = block === undefined ? undefined : block.full.length <= left ? block.full : block.short.length <= left ? block.short : undefined;
+      if (piece === undefined) {
+        open.delete(g);
+        continue;
+      }
+      chosen[g]?.push(piece);
+      left -= piece.length;
+    }
   }
-  return body + footer(all.length - shown, input.logsPath);
+  return chosen;
+}
+
+function fit(head: string, perGate: readonly (readonly Block[])[], input: DigestInput): string {
+  const total = perGate.reduce((sum, blocks) => sum + blocks.length, 0);
+  const reserve = footer(total, input.logsPath).length;
+  const top = head.slice(0, Math.max(0, input.budget - reserve));
+  const chosen = choose(perGate, input.budget - reserve - top.length);
+  const shown = chosen.reduce((sum, pieces) => sum + pieces.length, 0);
+  return top + chosen.flat().join('') + footer(total - shown, input.logsPath);
 }
 
 /**
@@ -109,8 +127,8 @@ function fit(head: string, all: readonly Block[], input: DigestInput): string {
 export function buildDigest(input: DigestInput): string {
   const fresh = new Map<string, number>();
   for (const f of newSincePrevious(input)) fresh.set(f.key, (fresh.get(f.key) ?? 0) + 1);
-  const all = input.results.filter((r) => blocks(r.status)).flatMap((r) => gateBlocks(r, input, fresh));
-  return fit(headLines(input), all, input);
+  const perGate = input.results.filter((r) => blocks(r.status)).map((r) => gateBlocks(r, input, fresh));
+  return fit(headLines(input), perGate, input);
 }
 
 /** The first call of a loop that has a task: the task, and what the gates will check. */

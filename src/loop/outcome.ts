@@ -1,3 +1,4 @@
+import { blocks, type GateResult } from '../core/result.js';
 import { detectSpiral, type AttemptFacts } from './spiral.js';
 
 export type LoopOutcome = 'passed' | 'exhausted' | 'spiral' | 'tampered' | 'agent-failed' | 'interrupted';
@@ -38,4 +39,11 @@ export function judgeAttempt(history: readonly AttemptFacts[], rules: StopRules)
   if (spiral !== undefined) return { outcome: 'spiral', reason: spiral };
   if (current.n >= rules.maxAttempts) return { outcome: 'exhausted', reason: `the gates still fail after ${current.n} attempts (--max-attempts ${rules.maxAttempts})` };
   return undefined;
+}
+
+/** The guard's verdict outranks the rest: a loop that ends with weakened checks says so. */
+export function withTamper(verdict: Verdict, lastResults: readonly GateResult[] | undefined): Verdict {
+  if (verdict.outcome === 'passed' || verdict.outcome === 'interrupted') return verdict;
+  const guard = lastResults?.find((r) => r.kind === 'guard' && blocks(r.status));
+  return guard ? { outcome: 'tampered', reason: `the ${guard.id} gate still fails on the last attempt: ${guard.summary} (${verdict.reason})` } : verdict;
 }

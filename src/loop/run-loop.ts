@@ -2,12 +2,12 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { cacheDirFor } from '../core/cache-dir.js';
 import { UserFacingError } from '../core/errors.js';
-import { allPassed, blocks } from '../core/result.js';
+import { allPassed } from '../core/result.js';
 import { checkpointStamp, createCheckpoint, type Checkpoint } from '../git/checkpoint.js';
 import { repoRootOf } from '../git/git.js';
 import { runAttempt, type AttemptRecord, type LoopContext } from './attempt.js';
 import { buildDigest, taskDigest } from './digest.js';
-import { judgeAttempt, LOOP_EXIT, type LoopOutcome, type Verdict } from './outcome.js';
+import { judgeAttempt, LOOP_EXIT, withTamper, type LoopOutcome, type Verdict } from './outcome.js';
 import { recordLoop } from './record-loop.js';
 import type { LoopProgress } from './progress.js';
 import { RunLogs } from './run-logs.js';
@@ -90,13 +90,6 @@ function writeDigest(ctx: LoopContext, attempts: readonly AttemptRecord[]): stri
   return digest;
 }
 
-/** The guard's verdict outranks the rest: a loop that ends with weakened checks says so. */
-function withTamper(verdict: Verdict, last: AttemptRecord | undefined): Verdict {
-  if (verdict.outcome === 'passed' || verdict.outcome === 'interrupted') return verdict;
-  const guard = last?.results.find((r) => r.kind === 'guard' && blocks(r.status));
-  return guard ? { outcome: 'tampered', reason: `the ${guard.id} gate still fails on the last attempt: ${guard.summary} (${verdict.reason})` } : verdict;
-}
-
 async function iterate(ctx: LoopContext): Promise<{ attempts: AttemptRecord[]; verdict: Verdict }> {
   const attempts: AttemptRecord[] = [];
   const rules = { maxAttempts: ctx.settings.maxAttempts, spiralRepeats: ctx.settings.spiralRepeats };
@@ -116,7 +109,7 @@ export async function runLoop(request: LoopRequest): Promise<LoopResponse> {
   const ctx = await prepare(request);
   ctx.progress.begin(ctx.logs.runId, ctx.settings.maxAttempts, ctx.gates);
   const { attempts, verdict: raw } = await iterate(ctx);
-  const verdict = withTamper(raw, attempts.at(-1));
+  const verdict = withTamper(raw, attempts.at(-1)?.results);
   const end = attempts.at(-1)?.agent ? await createCheckpoint(ctx.repoRoot, `${ctx.logs.runId}-end`, `gatekeeper loop ${ctx.logs.runId}: the work tree at the end (${verdict.outcome})`) : undefined;
   await recordLoop(ctx.root, verdict.outcome, attempts, Math.round(performance.now() - started));
   return { outcome: verdict.outcome, reason: verdict.reason, exitCode: LOOP_EXIT[verdict.outcome], attempts, runId: ctx.logs.runId, start: ctx.start, ...(end ? { end } : {}) };

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, GateResult } from '../src/core/result.js';
+import { callAgent } from '../src/loop/agent.js';
+import { buildDigest } from '../src/loop/digest.js';
+import { failuresOf, fingerprintOf, normaliseMessage, type Failure } from '../src/loop/fingerprint.js';
+import { judgeAttempt, withTamper } from '../src/loop/outcome.js';
+import { detectSpiral, type AttemptFacts } from '../src/loop/spiral.js';
+import { REPO } from './helpers/project.js';
+
+function gate(id: string, diagnostics: Diagnostic[], status: GateResult['status'] = diagnostics.length > 0 ? 'failed' : 'passed', kind = 'typecheck'): GateResult {
+  return { id, kind, status, diagnostics, summary: `${diagnostics.length} errors`, output: 'raw tool output', durationMs: 5, cached: false };
+}
+
+function typeError(file: string, line: number, message: string, code = 'TS2322'): Diagnostic {
+  return { file, line, column: 3, code, message, severity: 'error' };
+}
+
+describe('failure fingerprints', () => {
+  it('ignore line numbers and counts, so moved code is the same failure', () => {
+    const before = failuresOf([gate('types', [typeError('src/a.ts', 3, "Expected 2 arguments, but got 1 (see src/b.ts:12:4).")])]);
+    const after = failuresOf([gate('types', [typeError('src/a.ts', 40, "Expected 3 arguments, but got 2 (see src/b.ts:99:1).")])]);
+    expect(fingerprintOf(before)).toBe(fingerprintOf(after));
+    expect(normaliseMessage('file.ts(12,5): value 3.5 at line 7')).toBe('file.ts(#): value # at line #');
+  });
+
+  it('differ by gate, file, code and message, not by order, and count repeats', () => {
+    const a = typeError('src/a.ts', 1, 'x');
+    const b = typeError('src/b.ts', 1, 'y');
+    const base = fingerprintOf(failuresOf([gate('types', [a, b])]));
+    expect(base).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprintOf(failuresOf([gate('types', [b, a])]))).toBe(base);
+    expect(fingerprintOf(failuresOf([gate('lint', [a, b])]))).not.toBe(base);
+    expect(fingerprintOf(failuresOf([gate('types', [a, { ...b, code: 'TS2345' }])]))).not.toBe(base);
+    expect(fingerprintOf(failuresOf([gate('types', [a, { ...b, file: 'src/c.ts' }])]))).not.toBe(base);
+    // Fixing one of two identical errors is progress, not a repeat.
+    expect(fingerprintOf(failuresOf([gate('types', [a, a])]))).not.toBe(fingerprintOf(failuresOf([gate('types', [a])])));
+  });
+
+  it('are null when nothing blocks, and a gate that errs without diagnostics still counts', () => {
+    expect(fingerprintOf(failuresOf([gate('types', [])]))).toBeNull();
+    const errored = { ...gate('build', []), status: 'errored' as const, summary: 'tsc timed out after 60 s' };
+    expect(failuresOf([errored])).toHaveLength(1);
+  });
+});
+
+function facts(n: number, fingerprint: string | null, extra: Partial<AttemptFacts> = {}): AttemptFacts {
+  return { n, passed: fingerprint === null, fingerprint, agentRan: n > 1, treeUnchanged: false, ...extra };
+}
+
+describe('spiral detection and the loop verdict', () => {
+  const rules = { maxAttempts: 5, spiralRepeats: 1 };
+
+  it('stops when the agent changed nothing, on a repeat, and on oscillation, saying which', () => {
+    expect(detectSpiral([facts(1, 'a'), facts(2, 'a', { treeUnchanged: true })], 1)).toMatch(/changed nothing at all in attempt 2/);
+    expect(detectSpiral([facts(1, 'a'), facts(2, 'a')], 1)).toMatch(/same failures .* on 2 consecutive attempts/);
+    expect(detectSpiral([facts(1, 'a'), facts(2, 'a')], 2)).toBeUndefined();
+    expect(detectSpiral([facts(1, 'a'), facts(2, 'a'), facts(3, 'a')], 2)).toMatch(/3 consecutive attempts \(1 to 3\)/);
+    expect(detectSpiral([facts(1, 'a'), facts(2, 'b'), facts(3, 'a')], 1)).toMatch(/oscillating: attempt 3 is back to the failures of attempt 1/);
+    expect(detectSpiral([facts(1, 'a'), facts(2, 'b'), facts(3, 'c')], 1)).toBeUndefined();
+  });
+
+  it('passes, exhausts the budget, and fails on two agent failures in a row (a crash is not a spiral)', () => {
+    expect(judgeAttempt([facts(1, 'a'), facts(2, null)], rules)?.outcome).toBe('passed');
+    const crashed = { agentProblem: 'exited with code 7', treeUnchanged: true };
+    expect(judgeAttempt([facts(1, 'a'), facts(2, 'a', crashed)], rules)).toBeUndefined();
+    expect(judgeAttempt([facts(1, 'a'), facts(2, 'a', crashed), facts(3, 'a', crashed)], rules)).toEqual({
+      outcome: 'agent-failed',
+      reason: 'the agent failed twice in a row: attempt 2 exited with code 7, attempt 3 exited with code 7',
+    });
+    const distinct = ['a', 'b', 'c', 'd', 'e'].map((f, i) => facts(i + 1, f));
+    expect(judgeAttempt(distinct.slice(0, 4), rules)).toBeUndefined();
+    expect(judgeAttempt(distinct, rules)?.outcome).toBe('exhausted');
+  });
+
+  it('turns any unfinished loop into tampered while a guard gate still fails', () => {
+    const guard = { ...gate('guard', [typeError('test/a.test.ts', 4, 'new .skip')], 'failed', 'guard'), summary: '1 weakened check' };
+    expect(withTamper({ outcome: 'exhausted', reason: 'r' }, [gate('types', []), guard])).toEqual({ outcome: 'tampered', reason: 'the guard gate still fails on the last attempt: 1 weakened check (r)' });
+    expect(withTamper({ outcome: 'spiral', reason: 'r' }, [gate('types', [])]).outcome).toBe('spiral');
+    expect(withTamper({ outcome: 'passed', reason: 'r' }, [guard]).outcome).toBe('passed');
+  });
+});
+
+function digestOf(results: GateResult[], history: Failure[][] = [], budget = 6000): string {
+  const current = failuresOf(results);
+  const lines = Array.from({ length: 30 }, (_, i) => `const line${i + 1} = ${i + 1};`);
+  return buildDigest({
+    results,
+    attempt: history.length + 1,
+    maxAttempts: 5,
+    budget,
+    logsPath: '.gatekeeper/runs/RUN/attempt-1/',
+    readSource: (file) => (file.startsWith('src/') ? lines : undefined),
+    current,
+    fingerprint: fingerprintOf(current),
+    history,
+    fingerprints: history.map((h) => fingerprintOf(h)),
+  });
+}
+
+describe('the feedback digest', () => {
+  it('groups by gate then file, shows each diagnostic once with source lines and the gate summary', () => {
+    const d1 = typeError('src/a.ts', 10, "Type 'string' is not assignable to type 'number'.");
+    const d2 = typeError('src/b.ts', 2, 'Cannot find name "x".', 'TS2304');
+    const digest = digestOf([gate('types', [d1, d2, d1]), gate('lint', [{ ...d1, code: 'no-debugger', message: 'Unexpected debugger statement.' }], 'failed', 'lint'), gate('tests', [])]);
+    expect(digest).toContain('## types (typecheck, failed): 3 errors');
+    expect(digest.split("src/a.ts:10:3 TS2322 Type 'string' is not assignable to type 'number'.")).toHaveLength(2);
+    expect(digest).toContain('> 10 | const line10 = 10;');
+    expect(digest).toContain('   9 | const line9 = 9;');
+    expect(digest.indexOf('### src/a.ts')).toBeLessThan(digest.indexOf('### src/b.ts'));
+    expect(digest.indexOf('### src/b.ts')).toBeLessThan(digest.indexOf('## lint'));
+    expect(digest).toContain('src/a.ts:10:3 no-debugger Unexpected debugger statement.');
+    expect(digest).not.toContain('## tests');
+    expect(digest).toContain('Full logs: .gatekeeper/runs/RUN/attempt-1/');
+  });
+
+  it('keeps within its budget and says how many diagnostics it left out', () => {
+    const many = Array.from({ length: 80 }, (_, i) => typeError(`src/file${i % 7}.ts`, (i % 25) + 1, `Property 'p${i}' does not exist on type 'Thing'.`, 'TS2339'));
+    for (const budget of [800, 2000, 6000]) {
+      const digest = digestOf([gate('types', many)], [], budget);
+      expect(digest.length).toBeLessThanOrEqual(budget);
+      const hidden = /… (\d+) more not shown\. Full logs: \.gatekeeper\/runs\/RUN\/attempt-1\//.exec(digest);
+      expect(hidden).not.toBeNull();
+      const shown = digest.split('\n').filter((l) => /^src\/file\d\.ts:\d+:3 TS2339/.test(l)).length;
+      expect(shown + Number(hidden?.[1])).toBe(80);
+    }
+  });
+
+  it('from the second attempt says what was fixed, what is new, what still fails, and when it goes in circles', () => {
+    const a = typeError('src/a.ts', 1, 'error A');
+    const b = typeError('src/a.ts', 2, 'error B');
+    const c = typeError('src/a.ts', 3, 'error C');
+    const first = failuresOf([gate('types', [a, b])]);
+    const second = digestOf([gate('types', [b, c])], [first]);
+    expect(second).toContain('Since attempt 1: 1 fixed, 1 new, 1 still failing.');
+    expect(second).toContain('fixed: types: src/a.ts:1:3 TS2322 error A');
+    expect(second).toContain('src/a.ts:2:3 TS2322 error B  [still failing]');
+    expect(second).toContain('src/a.ts:3:3 TS2322 error C  [new]');
+    expect(second).not.toContain('Going in circles');
+
+    const third = digestOf([gate('types', [a, b])], [first, failuresOf([gate('types', [b, c])])]);
+    expect(third).toContain('Going in circles: these are exactly the failures of attempt 1.');
+    const partly = digestOf([gate('types', [a])], [first, failuresOf([gate('types', [b, c])])]);
+    expect(partly).toContain('Going in circles: 1 of the new failures were already seen in an earlier attempt');
+  });
+});
+
+describe('the agent call', () => {
+  it('replaces {feedback} and {feedback_file} with shell-quoted text, and passes the digest on stdin and in the environment', async () => {
+    const digest = `it's "$HOME" \`whoami\` $(id) \\ \n second line; rm -rf nothing`;
+    const script = "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(JSON.stringify({argv:process.argv.slice(1),stdin:s,env:[process.env.GATEKEEPER_FEEDBACK,process.env.GATEKEEPER_ATTEMPT,process.env.GATEKEEPER_MAX_ATTEMPTS]})))";
+    const run = await callAgent({ command: `node -e "${script}" {feedback} {feedback_file}`, cwd: REPO, digest, feedbackFile: '/tmp/it is/feedback.md', attempt: 2, maxAttempts: 4, timeoutMs: 30_000 });
+    expect(run.problem).toBeUndefined();
+    expect(JSON.parse(run.output)).toEqual({ argv: [digest, '/tmp/it is/feedback.md'], stdin: digest, env: ['/tmp/it is/feedback.md', '2', '4'] });
+  });
+
+  it('survives an agent that never reads its stdin, and reports a non-zero exit as a problem', async () => {
+    const big = 'x'.repeat(500_000);
+    const ok = await callAgent({ command: 'true', cwd: REPO, digest: big, feedbackFile: 'f', attempt: 1, maxAttempts: 1, timeoutMs: 30_000 });
+    expect(ok.exitCode).toBe(0);
+    expect(ok.problem).toBeUndefined();
+    const crash = await callAgent({ command: 'exit 7', cwd: REPO, digest: big, feedbackFile: 'f', attempt: 1, maxAttempts: 1, timeoutMs: 30_000 });
+    expect(crash).toMatchObject({ exitCode: 7, problem: 'exited with code 7' });
+  });
+});
+
+describe('the feedback digest under a tight budget', () => {
+  it('does not let one noisy gate crowd out the others', () => {
+    const noisy = Array.from({ length: 60 }, (_, i) => typeError(`src/n${i}.ts`, 5, `problem number ${i} here`));
+    const digest = digestOf([gate('types', noisy), gate('lint', [{ ...typeError('src/z.ts', 7, 'Unexpected debugger statement.'), code: 'no-debugger' }], 'failed', 'lint')], [], 1500);
+    expect(digest.length).toBeLessThanOrEqual(1500);
+    expect(digest).toContain('## lint (lint, failed)');
+    expect(digest).toContain('src/z.ts:7:3 no-debugger Unexpected debugger statement.');
+  });
+});
