@@ -6,6 +6,8 @@ import { failuresOf, fingerprintOf, normaliseMessage, type Failure } from '../sr
 import { judgeAttempt, withTamper } from '../src/loop/outcome.js';
 import { detectSpiral, type AttemptFacts } from '../src/loop/spiral.js';
 import { REPO } from './helpers/project.js';
+import { findGate } from '../gates/index.js';
+import { loopGates } from '../src/loop/loop-gates.js';
 
 function gate(id: string, diagnostics: Diagnostic[], status: GateResult['status'] = diagnostics.length > 0 ? 'failed' : 'passed', kind = 'typecheck'): GateResult {
   return { id, kind, status, diagnostics, summary: `${diagnostics.length} errors`, output: 'raw tool output', durationMs: 5, cached: false };
@@ -170,5 +172,16 @@ describe('the feedback digest under a tight budget', () => {
     expect(digest.length).toBeLessThanOrEqual(1500);
     expect(digest).toContain('## lint (lint, failed)');
     expect(digest).toContain('src/z.ts:7:3 no-debugger Unexpected debugger statement.');
+  });
+});
+
+describe('the gates of the loop', () => {
+  const gates = [{ id: 'types', kind: 'typecheck' }];
+  it('add a guard gate only when the guard is on, none is configured, and the kind exists', () => {
+    const hasGuardKind = findGate('guard') !== undefined;
+    expect(loopGates(gates, true)).toEqual(hasGuardKind ? [...gates, { id: 'guard', kind: 'guard' }] : gates);
+    expect(loopGates(gates, false)).toEqual(gates);
+    const own = [...gates, { id: 'mine', kind: 'guard' }];
+    expect(loopGates(own, true)).toEqual(own);
   });
 });

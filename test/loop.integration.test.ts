@@ -1,0 +1,281 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, GIT_ENV, makeProject, type JsonGate, type Project } from './helpers/project.js';
+import { TSCONFIG } from './helpers/ts-project.js';
+
+const projects: Project[] = [];
+afterAll(() => projects.forEach((p) => p.cleanup()));
+
+interface LoopJson {
+  outcome: string;
+  reason: string;
+  attempts: { n: number; gates: JsonGate[]; fingerprint: string | null; agentExitCode: number | null; agentTimedOut: boolean; checkpoint: string }[];
+}
+
+interface AgentCall {
+  argv: string[];
+  stdin: string;
+  env: { feedback?: string; attempt?: string; max?: string };
+}
+
+/** Every agent records its call (argv, stdin, environment) in the git-ignored agent-log/ and changes nothing else. */
+const RECORD = `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+export function record() {
+  const stdin = readFileSync(0, 'utf8');
+  mkdirSync('agent-log', { recursive: true });
+  const env = { feedback: process.env.GATEKEEPER_FEEDBACK, attempt: process.env.GATEKEEPER_ATTEMPT, max: process.env.GATEKEEPER_MAX_ATTEMPTS };
+  writeFileSync('agent-log/call-' + env.attempt + '.json', JSON.stringify({ argv: process.argv.slice(2), stdin, env }));
+  return env;
+}
+`;
+
+const AGENTS: Record<string, string> = {
+  'agents/record.mjs': RECORD,
+  'agents/nothing.mjs': "import { record } from './record.mjs';\nrecord();\n",
+  'agents/fix-all.mjs': "import { writeFileSync } from 'node:fs';\nimport { record } from './record.mjs';\nrecord();\nwriteFileSync('src/values.ts', \"export const a: number = 1;\\nexport const b: string = 'b';\\nexport const c: boolean = true;\\n\");\n",
+  // One fix per call; on its first call it also tries to weaken the config, which the loop must ignore.
+  'agents/fix-one.mjs': `import { readFileSync, writeFileSync } from 'node:fs';
+import { record } from './record.mjs';
+const { attempt } = record();
+if (attempt === '2') writeFileSync('.gatekeeper.json', JSON.stringify({ gates: [{ id: 'types', kind: 'command', command: 'true' }] }));
+const fixes = [["'a';", '1;'], ['= 2;', "= 'b';"], ["'c';", 'true;']];
+let text = readFileSync('src/values.ts', 'utf8');
+const fix = fixes.find(([from]) => text.includes(from));
+if (fix) writeFileSync('src/values.ts', text.replace(fix[0], fix[1]));
+`,
+  'agents/alternate.mjs': `import { readFileSync, writeFileSync } from 'node:fs';
+import { record } from './record.mjs';
+record();
+const a = "export const x: number = 'a';\\n";
+const b = 'export const y: string = 2;\\n';
+writeFileSync('src/values.ts', readFileSync('src/values.ts', 'utf8') === a ? b : a);
+`,
+  'agents/vandal.mjs': "import { rmSync, writeFileSync } from 'node:fs';\nimport { record } from './record.mjs';\nrecord();\nrmSync('src', { recursive: true, force: true });\nwriteFileSync('added-by-agent.txt', 'mine');\n",
+  // Starts a grandchild that would outlive a careless kill, then never ends.
+  'agents/hang.mjs': `import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { record } from './record.mjs';
+const { attempt } = record();
+const sleeper = spawn('sleep', ['300'], { stdio: 'ignore' });
+writeFileSync('agent-log/sleep-' + attempt + '.pid', String(sleeper.pid));
+setInterval(() => undefined, 1000);
+`,
+};
+
+const THREE_ERRORS = "export const a: number = 'a';\nexport const b: string = 2;\nexport const c: boolean = 'c';\n";
+
+async function loopProject(name: string, source: string, extra: Record<string, string> = {}, loop: Record<string, unknown> = {}): Promise<Project> {
+  const project = await makeProject(`loop-${name}`, {
+    '.gitignore': 'node_modules\n.gatekeeper/\nagent-log/\n',
+    'package.json': JSON.stringify({ name: 'fixture', private: true, type: 'module' }),
+    'tsconfig.json': TSCONFIG,
+    '.gatekeeper.json': JSON.stringify({ gates: [{ id: 'types', kind: 'typecheck' }], loop: { guard: false, ...loop } }),
+    'src/values.ts': source,
+    ...AGENTS,
+    ...extra,
+  });
+  projects.push(project);
+  return project;
+}
+
+function parseLoop(stdout: string): LoopJson {
+  return JSON.parse(stdout) as LoopJson;
+}
+
+function call(project: Project, attempt: number): AgentCall {
+  return JSON.parse(project.read(`agent-log/call-${attempt}.json`)) as AgentCall;
+}
+
+function runIdOf(result: LoopJson): string {
+  return result.attempts[0]?.checkpoint.replace(/-a01$/, '') ?? '';
+}
+
+function lastLedgerLine(project: Project): Record<string, unknown> {
+  const lines = project.read('.gatekeeper/history.jsonl').trim().split('\n');
+  return JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
+}
+
+async function waitFor(file: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!existsSync(file) || readFileSync(file, 'utf8') === '') {
+    if (Date.now() > until) throw new Error(`${file} did not appear within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function isGone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 40; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+describe('gatekeeper loop with scripted agents', () => {
+  it('runs the agent on the task first and stops at the first green gate run', async () => {
+    const project = await loopProject('task', THREE_ERRORS);
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/fix-all.mjs {feedback_file} {feedback}', '--task', "Make the types check; don't touch tests.", '--json']);
+    expect(result.exitCode).toBe(0);
+    const loop = parseLoop(result.stdout);
+    expect(loop.outcome).toBe('passed');
+    expect(loop.attempts).toHaveLength(1);
+    expect(loop.attempts[0]).toMatchObject({ n: 1, fingerprint: null, agentExitCode: 0, checkpoint: `${runIdOf(loop)}-a01` });
+    expect(loop.attempts[0]?.gates.map((g) => [g.id, g.status])).toEqual([['types', 'passed']]);
+
+    const first = call(project, 1);
+    expect(first.stdin).toContain("Make the types check; don't touch tests.");
+    expect(first.stdin).toContain('these gates must pass: types (typecheck)');
+    expect(first.env).toEqual({ feedback: path.join(project.dir, '.gatekeeper', 'feedback.md'), attempt: '1', max: '5' });
+    expect(first.argv).toEqual([first.env.feedback, first.stdin]);
+    expect(lastLedgerLine(project)).toMatchObject({ command: 'loop', outcome: 'passed', attempts: 1, fingerprints: ['passed'] });
+  });
+
+  it('converges in k attempts with an agent that fixes one error per call, ignoring its edit of the config', async () => {
+    const project = await loopProject('one-by-one', THREE_ERRORS);
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/fix-one.mjs', '--json']);
+    const loop = parseLoop(result.stdout);
+    expect(loop.outcome).toBe('passed');
+    expect(result.exitCode).toBe(0);
+    expect(loop.attempts.map((a) => a.agentExitCode)).toEqual([null, 0, 0, 0]);
+    expect(loop.attempts.map((a) => a.gates[0]?.diagnostics.length)).toEqual([3, 2, 1, 0]);
+    const prints = loop.attempts.map((a) => a.fingerprint);
+    expect(new Set(prints.slice(0, 3)).size).toBe(3);
+    expect(prints[3]).toBeNull();
+
+    const runs = path.join(project.dir, '.gatekeeper', 'runs', runIdOf(loop));
+    const second = readFileSync(path.join(runs, 'attempt-2', 'feedback.md'), 'utf8');
+    expect(second).toContain('Since attempt 1: 1 fixed, 0 new, 2 still failing.');
+    expect(second).toContain("fixed: types: src/values.ts:1:14 TS2322 Type 'string' is not assignable to type 'number'.");
+    expect(second).toContain("src/values.ts:2:14 TS2322 Type 'number' is not assignable to type 'string'.  [still failing]");
+    expect(second).toContain('> 2 | export const b: string = 2;');
+    // What the agent got on stdin is exactly the digest on disk.
+    expect(call(project, 3).stdin).toBe(second);
+    expect(call(project, 2).stdin).toBe(readFileSync(path.join(runs, 'attempt-1', 'feedback.md'), 'utf8'));
+    const checkpoints = (await project.gatekeeper(['checkpoints', '--json'])).stdout;
+    expect((JSON.parse(checkpoints) as { id: string }[]).map((c) => c.id.slice(runIdOf(loop).length + 1))).toEqual(['a01', 'a02', 'a03', 'a04', 'end']);
+  });
+
+  it('stops with spiral when the agent changes nothing, with a digest within its budget', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => `export const v${i}: number = 's${i}';`).join('\n');
+    const project = await loopProject('nothing', many);
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/nothing.mjs', '--feedback-budget', '1500']);
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toMatch(/✖ loop spiral after 2 attempts: the agent changed nothing at all in attempt 2/);
+    expect(result.stdout).toContain('the last feedback digest: .gatekeeper/feedback.md');
+    const runId = /gatekeeper loop (\S+):/.exec(result.stdout)?.[1] ?? '';
+
+    const digest = call(project, 2).stdin;
+    expect(digest.length).toBeLessThanOrEqual(1500);
+    const hidden = Number(/… (\d+) more not shown\./.exec(digest)?.[1]);
+    expect(hidden).toBeGreaterThan(0);
+    expect(digest.split('\n').filter((l) => l.startsWith('src/values.ts:')).length + hidden).toBe(40);
+    expect(digest).toContain(`Full logs: .gatekeeper/runs/${runId}/attempt-1/`);
+    const fullLog = readFileSync(path.join(project.dir, '.gatekeeper', 'runs', runId, 'attempt-1', 'types.log'), 'utf8');
+    expect(fullLog.match(/error TS2322/g)).toHaveLength(40);
+    expect(lastLedgerLine(project)).toMatchObject({ command: 'loop', outcome: 'spiral', attempts: 2 });
+  });
+
+  it('stops with spiral when the agent oscillates between two broken states, and the digest says it goes in circles', async () => {
+    const project = await loopProject('oscillate', "export const x: number = 'a';\n");
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/alternate.mjs', '--max-attempts', '6', '--json']);
+    expect(result.exitCode).toBe(3);
+    const loop = parseLoop(result.stdout);
+    expect(loop.outcome).toBe('spiral');
+    expect(loop.reason).toMatch(/^oscillating: attempt 3 is back to the failures of attempt 1/);
+    const [a, b, c] = loop.attempts.map((x) => x.fingerprint);
+    expect(loop.attempts).toHaveLength(3);
+    expect(a).not.toBe(b);
+    expect(c).toBe(a);
+    expect(project.read('.gatekeeper/feedback.md')).toContain('Going in circles: these are exactly the failures of attempt 1.');
+  });
+
+  it('loses nothing when the agent deletes src/: restore brings every file back byte for byte and removes what it added', async () => {
+    const project = await loopProject('vandal', THREE_ERRORS, { 'src/data.bin': Buffer.from([0, 255, 1, 254, 10, 13]).toString('latin1') });
+    project.write('src/values.ts', `${THREE_ERRORS}// an uncommitted edit\n`);
+    project.write('src/untracked.ts', 'export const u = 1;\n');
+    const files = (dir: string): Record<string, string> =>
+      Object.fromEntries(
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((f) => !/^(\.git|\.gatekeeper|agent-log)(\/|$)/.test(f) && statSync(path.join(dir, f)).isFile())
+          .map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]),
+      );
+    const before = files(project.dir);
+    const status = await project.git('status', '--porcelain');
+
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/vandal.mjs', '--max-attempts', '2', '--json']);
+    const loop = parseLoop(result.stdout);
+    expect(loop.outcome).toBe('exhausted');
+    expect(result.exitCode).toBe(1);
+    expect(existsSync(path.join(project.dir, 'src'))).toBe(false);
+
+    const restore = await project.gatekeeper(['restore', loop.attempts[0]?.checkpoint ?? '']);
+    expect(restore.stderr).toBe('');
+    expect(restore.exitCode).toBe(0);
+    expect(files(project.dir)).toEqual(before);
+    expect(existsSync(path.join(project.dir, 'added-by-agent.txt'))).toBe(false);
+    expect(await project.git('status', '--porcelain')).toBe(status);
+  });
+
+  it('ends with agent-failed when the agent (named in the config) crashes twice in a row', async () => {
+    const project = await loopProject('crash', THREE_ERRORS, {}, { agent: 'node -e "process.exit(7)"' });
+    const result = await project.gatekeeper(['loop', '--json']);
+    expect(result.exitCode).toBe(5);
+    const loop = parseLoop(result.stdout);
+    expect(loop.outcome).toBe('agent-failed');
+    expect(loop.attempts.map((a) => a.agentExitCode)).toEqual([null, 7, 7]);
+    expect(loop.reason).toBe('the agent failed twice in a row: attempt 2 exited with code 7, attempt 3 exited with code 7');
+  });
+
+  it('kills an agent that hangs past --agent-timeout together with its children', async () => {
+    const project = await loopProject('hang', THREE_ERRORS);
+    const started = Date.now();
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/hang.mjs', '--agent-timeout', '1', '--json']);
+    expect(result.exitCode).toBe(5);
+    const loop = parseLoop(result.stdout);
+    expect(loop.outcome).toBe('agent-failed');
+    expect(loop.attempts.map((a) => a.agentTimedOut)).toEqual([false, true, true]);
+    expect(loop.reason).toContain('attempt 3 timed out after 1 s');
+    expect(Date.now() - started).toBeLessThan(30_000);
+    for (const n of [2, 3]) {
+      const pid = Number(project.read(`agent-log/sleep-${n}.pid`));
+      expect(pid).toBeGreaterThan(0);
+      expect(await isGone(pid)).toBe(true);
+    }
+  });
+
+  it('on Ctrl-C kills the agent and its children, exits 130 and keeps the checkpoints', async () => {
+    const project = await loopProject('sigint', THREE_ERRORS);
+    const child = execa(process.execPath, [CLI, 'loop', '--agent', 'node agents/hang.mjs', '--json'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, CI: 'true' } });
+    await waitFor(path.join(project.dir, 'agent-log', 'sleep-2.pid'), 30_000);
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    expect(await isGone(Number(project.read('agent-log/sleep-2.pid')))).toBe(true);
+    const refs = await project.git('for-each-ref', '--format=%(refname)', 'refs/gatekeeper/checkpoints/');
+    expect(refs.split('\n').map((r) => r.replace(/^.*-/, ''))).toEqual(['a01', 'a02', 'end']);
+    expect(lastLedgerLine(project)).toMatchObject({ command: 'loop', outcome: 'interrupted' });
+  });
+
+  it('answers usage mistakes with exit 2 and one clear sentence', async () => {
+    const project = await loopProject('usage', THREE_ERRORS);
+    const noAgent = await project.gatekeeper(['loop']);
+    expect(noAgent.exitCode).toBe(2);
+    expect(noAgent.stderr).toMatch(/needs an agent command: pass --agent "<command>" or set "loop": \{ "agent": "<command>" \} in .*\.gatekeeper\.json/);
+    const both = await project.gatekeeper(['loop', '--agent', 'true', '--task', 'x', '--task-file', 'task.md']);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('--task and --task-file both name the task');
+    const zero = await project.gatekeeper(['loop', '--agent', 'true', '--max-attempts', '0']);
+    expect(zero.exitCode).toBe(2);
+    expect(zero.stderr).toContain('expected a whole number of at least 1');
+    const missing = await project.gatekeeper(['loop', '--agent', 'true', '--task-file', 'nope.md']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/--task-file nope\.md: .* could not be read \(ENOENT\)/);
+    expect(existsSync(path.join(project.dir, 'agent-log'))).toBe(false);
+  });
+});
