@@ -18,6 +18,8 @@ export interface LoopOverrides {
   feedbackBudget?: number;
 }
 
+type LoopSection = NonNullable<GatekeeperConfig['loop']>;
+
 export interface LoopSettings {
   agent: string;
   task?: string;
@@ -41,18 +43,25 @@ function readTask(overrides: LoopOverrides, cwd: string): string | undefined {
   }
 }
 
-export function resolveLoopSettings(overrides: LoopOverrides, config: GatekeeperConfig, configFile: string, cwd: string): LoopSettings {
-  const section = config.loop ?? {};
+function agentOf(overrides: LoopOverrides, section: LoopSection, configFile: string): string {
   const agent = overrides.agent ?? section.agent;
   if (agent === undefined || agent.trim() === '') {
     throw new UserFacingError(`gatekeeper loop needs an agent command: pass --agent "<command>" or set "loop": { "agent": "<command>" } in ${configFile}.`);
   }
+  return agent;
+}
+
+/** The command line wins over the config's `loop` section, which wins over the defaults. */
+export function resolveLoopSettings(overrides: LoopOverrides, config: GatekeeperConfig, configFile: string, cwd: string): LoopSettings {
+  const section: LoopSection = config.loop ?? {};
+  const agent = agentOf(overrides, section, configFile);
   const task = readTask(overrides, cwd);
+  const seconds = overrides.agentTimeout ?? section.agentTimeout ?? DEFAULT_AGENT_TIMEOUT_SECONDS;
   return {
     agent,
     ...(task !== undefined ? { task } : {}),
     maxAttempts: overrides.maxAttempts ?? section.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    agentTimeoutMs: (overrides.agentTimeout ?? section.agentTimeout ?? DEFAULT_AGENT_TIMEOUT_SECONDS) * 1000,
+    agentTimeoutMs: seconds * 1000,
     feedbackBudget: overrides.feedbackBudget ?? section.feedbackBudget ?? DEFAULT_FEEDBACK_BUDGET,
     spiralRepeats: section.spiralRepeats ?? DEFAULT_SPIRAL_REPEATS,
     guard: section.guard ?? true,
