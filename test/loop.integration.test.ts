@@ -52,6 +52,7 @@ const a = "export const x: number = 'a';\\n";
 const b = 'export const y: string = 2;\\n';
 writeFileSync('src/values.ts', readFileSync('src/values.ts', 'utf8') === a ? b : a);
 `,
+  'agents/comment.mjs': "import { appendFileSync } from 'node:fs';\nimport { record } from './record.mjs';\nconst { attempt } = record();\nappendFileSync('src/values.ts', '// tried again ' + attempt + '\\n');\n",
   'agents/vandal.mjs': "import { rmSync, writeFileSync } from 'node:fs';\nimport { record } from './record.mjs';\nrecord();\nrmSync('src', { recursive: true, force: true });\nwriteFileSync('added-by-agent.txt', 'mine');\n",
   // Starts a grandchild that would outlive a careless kill, then never ends.
   'agents/hang.mjs': `import { spawn } from 'node:child_process';
@@ -195,6 +196,24 @@ describe('gatekeeper loop with scripted agents', () => {
     expect(project.read('.gatekeeper/feedback.md')).toContain('Going in circles: these are exactly the failures of attempt 1.');
   });
 
+  it('stops with spiral when the same failures come back more often than loop.spiralRepeats allows', async () => {
+    const project = await loopProject('repeat', THREE_ERRORS, {}, { spiralRepeats: 2 });
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/comment.mjs', '--json']);
+    expect(result.exitCode).toBe(3);
+    const loop = parseLoop(result.stdout);
+    expect(loop.attempts).toHaveLength(3);
+    expect(loop.reason).toBe(`the same failures (fingerprint ${loop.attempts[0]?.fingerprint ?? ''}) on 3 consecutive attempts (1 to 3)`);
+    expect(project.read('src/values.ts')).toContain('// tried again 3');
+  });
+
+  it('never calls the agent when the gates already pass and there is no task', async () => {
+    const project = await loopProject('green', 'export const a: number = 1;\n');
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/fix-all.mjs', '--json']);
+    expect(result.exitCode).toBe(0);
+    expect(parseLoop(result.stdout).attempts).toEqual([expect.objectContaining({ n: 1, fingerprint: null, agentExitCode: null })]);
+    expect(existsSync(path.join(project.dir, 'agent-log'))).toBe(false);
+  });
+
   it('loses nothing when the agent deletes src/: restore brings every file back byte for byte and removes what it added', async () => {
     const project = await loopProject('vandal', THREE_ERRORS, { 'src/data.bin': Buffer.from([0, 255, 1, 254, 10, 13]).toString('latin1') });
     project.write('src/values.ts', `${THREE_ERRORS}// an uncommitted edit\n`);
@@ -220,6 +239,16 @@ describe('gatekeeper loop with scripted agents', () => {
     expect(files(project.dir)).toEqual(before);
     expect(existsSync(path.join(project.dir, 'added-by-agent.txt'))).toBe(false);
     expect(await project.git('status', '--porcelain')).toBe(status);
+
+    project.write('src/values.ts', 'work done after the loop\n');
+    const refused = await project.gatekeeper(['restore', loop.attempts[1]?.checkpoint ?? '']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('uncommitted changes that differ from the latest checkpoint');
+    expect(project.read('src/values.ts')).toBe('work done after the loop\n');
+    const forced = await project.gatekeeper(['restore', loop.attempts[1]?.checkpoint ?? '', '--force']);
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stdout).toMatch(/the tree as it was before is saved as checkpoint \S+-before-restore/);
+    expect(project.read('src/values.ts')).toBe(`${THREE_ERRORS}// an uncommitted edit\n`);
   });
 
   it('ends with agent-failed when the agent (named in the config) crashes twice in a row', async () => {
@@ -277,5 +306,11 @@ describe('gatekeeper loop with scripted agents', () => {
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/--task-file nope\.md: .* could not be read \(ENOENT\)/);
     expect(existsSync(path.join(project.dir, 'agent-log'))).toBe(false);
+    const outside = await makeProject('loop-nogit', { '.gatekeeper.json': JSON.stringify({ gates: [{ id: 'c', kind: 'command', command: 'true' }] }) }, { git: false });
+    projects.push(outside);
+    // test/.tmp is inside Gatekeeper's own repository: stop git from finding it.
+    const noGit = await outside.gatekeeper(['loop', '--agent', 'true'], { env: { GIT_CEILING_DIRECTORIES: path.dirname(outside.dir) } });
+    expect(noGit.exitCode).toBe(2);
+    expect(noGit.stderr).toContain('gatekeeper loop needs a git repository');
   });
 });
