@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, GIT_ENV, makeProject, type JsonGate, type Project } from './helpers/project.js';
 import { TSCONFIG } from './helpers/ts-project.js';
+import { findGate } from '../gates/index.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -53,6 +54,8 @@ const b = 'export const y: string = 2;\\n';
 writeFileSync('src/values.ts', readFileSync('src/values.ts', 'utf8') === a ? b : a);
 `,
   'agents/comment.mjs': "import { appendFileSync } from 'node:fs';\nimport { record } from './record.mjs';\nconst { attempt } = record();\nappendFileSync('src/values.ts', '// tried again ' + attempt + '\\n');\n",
+  // Silences the type error instead of fixing it, once; afterwards it has nothing more to try.
+  'agents/cheat.mjs': "import { readFileSync, writeFileSync } from 'node:fs';\nimport { record } from './record.mjs';\nrecord();\nconst text = readFileSync('src/values.ts', 'utf8');\nif (!text.includes('@ts-ignore')) writeFileSync('src/values.ts', '// @ts-ignore\\n' + text);\n",
   'agents/vandal.mjs': "import { rmSync, writeFileSync } from 'node:fs';\nimport { record } from './record.mjs';\nrecord();\nrmSync('src', { recursive: true, force: true });\nwriteFileSync('added-by-agent.txt', 'mine');\n",
   // Starts a grandchild that would outlive a careless kill, then never ends.
   'agents/hang.mjs': `import { spawn } from 'node:child_process';
@@ -204,6 +207,22 @@ describe('gatekeeper loop with scripted agents', () => {
     expect(loop.attempts).toHaveLength(3);
     expect(loop.reason).toBe(`the same failures (fingerprint ${loop.attempts[0]?.fingerprint ?? ''}) on 3 consecutive attempts (1 to 3)`);
     expect(project.read('src/values.ts')).toContain('// tried again 3');
+  });
+
+  it('ends tampered when the agent silences the error and the loop\'s guard gate still fails at the end', async () => {
+    const project = await loopProject('cheat', "export const a: number = 'a';\n", {}, { guard: true });
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/cheat.mjs', '--json']);
+    const loop = parseLoop(result.stdout);
+    // Before the guard gate kind exists the cheat goes through, which is exactly why the loop adds the guard.
+    if (findGate('guard') === undefined) {
+      expect(loop.outcome).toBe('passed');
+      return;
+    }
+    expect(loop.outcome).toBe('tampered');
+    expect(result.exitCode).toBe(4);
+    expect(loop.attempts.at(-1)?.gates.map((g) => [g.id, g.status])).toEqual([['types', 'passed'], ['guard', 'failed']]);
+    expect(loop.reason).toMatch(/^the guard gate still fails on the last attempt/);
+    expect(project.read('.gatekeeper/feedback.md')).toMatch(/## guard \(guard, failed\)[\s\S]*src\/values\.ts:1/);
   });
 
   it('never calls the agent when the gates already pass and there is no task', async () => {
