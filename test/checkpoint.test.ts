@@ -86,8 +86,12 @@ describe('checkpoints of the work tree', () => {
     project.write('ignored/cache.txt', 'the agent touched an ignored file');
     await createCheckpoint(project.dir, '20260101T000000000Z-end', 'end');
 
+    const untouched = statSync(path.join(project.dir, '.gitignore')).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const result = await restoreCheckpoint(project.dir, start.id);
     expect(result.removed).toEqual(['added/deep/new.ts']);
+    // Only what differs is written: an unchanged file keeps its timestamp, so tools' caches stay warm.
+    expect(statSync(path.join(project.dir, '.gitignore')).mtimeMs).toBe(untouched);
     const restored = snapshot(project.dir);
     // Ignored files are not the checkpoint's business: the ignored one keeps what it has now.
     expect(restored.get('ignored/cache.txt')?.bytes).toBe(Buffer.from('the agent touched an ignored file').toString('base64'));

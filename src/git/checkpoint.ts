@@ -31,8 +31,8 @@ export interface Checkpoint {
   message: string;
 }
 
-async function gitEnv(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
-  const result = await execa('git', [...args], { cwd, reject: false, stripFinalNewline: false, env: { GIT_OPTIONAL_LOCKS: '0', ...env } });
+async function gitEnv(args: readonly string[], cwd: string, env: Record<string, string> = {}, input?: string): Promise<string> {
+  const result = await execa('git', [...args], { cwd, reject: false, stripFinalNewline: false, input, env: { GIT_OPTIONAL_LOCKS: '0', ...env } });
   if (result.exitCode !== 0) {
     const said = String(result.stderr).trim().split('\n')[0] ?? '';
     throw new GitError(`git ${args.join(' ')} failed in ${cwd}: ${said || `exit code ${result.exitCode}`}`);
@@ -101,8 +101,16 @@ export async function findCheckpoint(repoRoot: string, id: string): Promise<Chec
   throw new UserFacingError(`No checkpoint "${id}": ${known}.`);
 }
 
-async function filesIn(repoRoot: string, env: Record<string, string>): Promise<string[]> {
-  return splitNul(await gitEnv(['ls-files', '-z', '--cached', '--', ...PATHSPEC], repoRoot, env));
+/** What differs between two trees: the paths to delete and the paths to write from `to`. */
+async function treeChanges(repoRoot: string, from: string, to: string): Promise<{ remove: string[]; write: string[] }> {
+  const fields = splitNul(await gitEnv(['diff-tree', '-r', '-z', '--no-renames', '--name-status', from, to], repoRoot));
+  const changes = { remove: [] as string[], write: [] as string[] };
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const file = fields[i + 1] ?? '';
+    if (fields[i] === 'D') changes.remove.push(file);
+    else changes.write.push(file);
+  }
+  return changes;
 }
 
 function removeFileAndEmptyParents(repoRoot: string, file: string): void {
@@ -146,15 +154,15 @@ async function guardUnrecordedWork(repoRoot: string, force: boolean): Promise<Ch
 export async function restoreCheckpoint(repoRoot: string, id: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
   const target = await findCheckpoint(repoRoot, id);
   const safety = await guardUnrecordedWork(repoRoot, options.force === true);
+  // Only what differs is touched: unchanged files keep their timestamps (and tools their caches).
   const removed = await withScratchIndex(repoRoot, async (env) => {
     await gitEnv(['add', '-A', '--', ...PATHSPEC], repoRoot, env);
-    const now = await filesIn(repoRoot, env);
+    const current = (await gitEnv(['write-tree'], repoRoot, env)).trim();
+    const changes = await treeChanges(repoRoot, current, target.tree);
+    for (const file of changes.remove) removeFileAndEmptyParents(repoRoot, file);
     await gitEnv(['read-tree', target.commit], repoRoot, env);
-    const wanted = new Set(await filesIn(repoRoot, env));
-    const extra = now.filter((f) => !wanted.has(f));
-    for (const file of extra) removeFileAndEmptyParents(repoRoot, file);
-    await gitEnv(['checkout-index', '-a', '-f'], repoRoot, env);
-    return extra;
+    if (changes.write.length > 0) await gitEnv(['checkout-index', '-f', '-z', '--stdin'], repoRoot, env, changes.write.map((f) => `${f}\0`).join(''));
+    return changes.remove;
   });
   return { restored: target, removed, ...(safety ? { safety } : {}) };
 }

@@ -61,7 +61,7 @@ async function agentStep(ctx: LoopContext, n: number, digest: string): Promise<A
   });
   ctx.logs.writeAgentOutput(n, agent.output);
   const treeUnchanged = (await workTreeHash(ctx.repoRoot)) === checkpoint.tree;
-  ctx.progress.agentEnd(n, agent, treeUnchanged);
+  ctx.progress.agentEnd(n, agent, treeUnchanged, `${ctx.logs.relativeAttemptDir(n)}agent.log`);
   return { checkpoint, agent, treeUnchanged };
 }
 

@@ -73,13 +73,15 @@ function marker(gate: string, d: Diagnostic, input: DigestInput, fresh: Map<stri
 
 function headLines(input: DigestInput): string {
   const failing = input.results.filter((r) => blocks(r.status));
-  const lines = [`# Gatekeeper feedback: attempt ${input.attempt} of ${input.maxAttempts}`, ''];
+  const lines = [`# Gatekeeper feedback after attempt ${input.attempt} of ${input.maxAttempts}`, ''];
   if (input.task !== undefined) {
     const room = Math.floor(input.budget / 4);
     lines.push('Task:', input.task.length > room ? `${input.task.slice(0, room)}… (task cut short; see the task file)` : input.task, '');
   }
   lines.push(`These gates do not pass: ${failing.map((r) => `${r.id} (${r.summary})`).join('; ')}.`);
-  lines.push(...describeChanges(input), '');
+  lines.push(...describeChanges(input));
+  if (input.results.some((r) => r.kind === 'guard')) lines.push('Fix the causes, not the checks: new suppressions, skipped or deleted tests and edits to the gate config are caught by the guard gate.');
+  lines.push('');
   return `${lines.join('\n')}\n`;
 }
 

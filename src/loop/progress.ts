@@ -7,7 +7,7 @@ import type { AgentRun } from './agent.js';
 export interface LoopProgress {
   begin(runId: string, maxAttempts: number, gates: readonly { id: string }[]): void;
   agentStart(n: number, checkpoint: Checkpoint): void;
-  agentEnd(n: number, run: AgentRun, treeUnchanged: boolean): void;
+  agentEnd(n: number, run: AgentRun, treeUnchanged: boolean, log: string): void;
   gatesEnd(n: number, results: readonly GateResult[], fingerprint: string | null): void;
 }
 
@@ -32,9 +32,9 @@ export function textProgress(write: (line: string) => void): LoopProgress {
     agentStart(n, checkpoint) {
       write(`attempt ${n}: checkpoint ${checkpoint.id}; running the agent`);
     },
-    agentEnd(n, run, treeUnchanged) {
+    agentEnd(n, run, treeUnchanged, log) {
       const how = run.problem ?? 'exited with code 0';
-      write(`attempt ${n}: the agent ${how} after ${formatDuration(run.durationMs)}${treeUnchanged ? ' and changed nothing' : ''}`);
+      write(`attempt ${n}: the agent ${how} after ${formatDuration(run.durationMs)}${treeUnchanged ? ' and changed nothing' : ''} (its output: ${log})`);
     },
     gatesEnd(n, results, fingerprint) {
       write(`attempt ${n}: ${gateLine(results)}${fingerprint ? ` [fingerprint ${fingerprint}]` : ''}`);
