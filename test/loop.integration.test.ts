@@ -68,14 +68,35 @@ setInterval(() => undefined, 1000);
 `,
 };
 
+/**
+ * A stand-in for tsc, a hundred times cheaper, for the tests about the loop rather than the
+ * compiler: it prints tsc's own line format, which the command gate reads as diagnostics.
+ */
+const CHECKER = `import { readFileSync } from 'node:fs';
+let bad = 0;
+readFileSync('src/values.ts', 'utf8').split('\\n').forEach((line, i) => {
+  const m = /^export const (\\w+): (number|string|boolean) = (.*);/.exec(line);
+  if (!m) return;
+  const actual = m[3].startsWith("'") ? 'string' : /^\\d/.test(m[3]) ? 'number' : 'boolean';
+  if (actual === m[2]) return;
+  bad++;
+  console.log('src/values.ts(' + (i + 1) + ',14): error TS2322: Type ' + "'" + actual + "'" + ' is not assignable to type ' + "'" + m[2] + "'.");
+});
+process.exit(bad > 0 ? 2 : 0);
+`;
+
 const THREE_ERRORS = "export const a: number = 'a';\nexport const b: string = 2;\nexport const c: boolean = 'c';\n";
 
-async function loopProject(name: string, source: string, extra: Record<string, string> = {}, loop: Record<string, unknown> = {}): Promise<Project> {
+const TSC_GATE = { id: 'types', kind: 'typecheck' };
+const CHEAP_GATE = { id: 'types', kind: 'command', command: 'node check.mjs' };
+
+async function loopProject(name: string, source: string, extra: Record<string, string> = {}, loop: Record<string, unknown> = {}, gate: Record<string, string> = TSC_GATE): Promise<Project> {
   const project = await makeProject(`loop-${name}`, {
+    'check.mjs': CHECKER,
     '.gitignore': 'node_modules\n.gatekeeper/\nagent-log/\n',
     'package.json': JSON.stringify({ name: 'fixture', private: true, type: 'module' }),
     'tsconfig.json': TSCONFIG,
-    '.gatekeeper.json': JSON.stringify({ gates: [{ id: 'types', kind: 'typecheck' }], loop: { guard: false, ...loop } }),
+    '.gatekeeper.json': JSON.stringify({ gates: [gate], loop: { guard: false, ...loop } }),
     'src/values.ts': source,
     ...AGENTS,
     ...extra,
@@ -167,7 +188,7 @@ describe('gatekeeper loop with scripted agents', () => {
 
   it('stops with spiral when the agent changes nothing, with a digest within its budget', async () => {
     const many = Array.from({ length: 40 }, (_, i) => `export const v${i}: number = 's${i}';`).join('\n');
-    const project = await loopProject('nothing', many);
+    const project = await loopProject('nothing', many, {}, {}, CHEAP_GATE);
     const result = await project.gatekeeper(['loop', '--agent', 'node agents/nothing.mjs', '--feedback-budget', '1500']);
     expect(result.exitCode).toBe(3);
     expect(result.stdout).toMatch(/✖ loop spiral after 2 attempts: the agent changed nothing at all in attempt 2/);
@@ -186,7 +207,7 @@ describe('gatekeeper loop with scripted agents', () => {
   });
 
   it('stops with spiral when the agent oscillates between two broken states, and the digest says it goes in circles', async () => {
-    const project = await loopProject('oscillate', "export const x: number = 'a';\n");
+    const project = await loopProject('oscillate', "export const x: number = 'a';\n", {}, {}, CHEAP_GATE);
     const result = await project.gatekeeper(['loop', '--agent', 'node agents/alternate.mjs', '--max-attempts', '6', '--json']);
     expect(result.exitCode).toBe(3);
     const loop = parseLoop(result.stdout);
@@ -200,7 +221,7 @@ describe('gatekeeper loop with scripted agents', () => {
   });
 
   it('stops with spiral when the same failures come back more often than loop.spiralRepeats allows', async () => {
-    const project = await loopProject('repeat', THREE_ERRORS, {}, { spiralRepeats: 2 });
+    const project = await loopProject('repeat', THREE_ERRORS, {}, { spiralRepeats: 2 }, CHEAP_GATE);
     const result = await project.gatekeeper(['loop', '--agent', 'node agents/comment.mjs', '--json']);
     expect(result.exitCode).toBe(3);
     const loop = parseLoop(result.stdout);
@@ -226,7 +247,7 @@ describe('gatekeeper loop with scripted agents', () => {
   });
 
   it('never calls the agent when the gates already pass and there is no task', async () => {
-    const project = await loopProject('green', 'export const a: number = 1;\n');
+    const project = await loopProject('green', 'export const a: number = 1;\n', {}, {}, CHEAP_GATE);
     const result = await project.gatekeeper(['loop', '--agent', 'node agents/fix-all.mjs', '--json']);
     expect(result.exitCode).toBe(0);
     expect(parseLoop(result.stdout).attempts).toEqual([expect.objectContaining({ n: 1, fingerprint: null, agentExitCode: null })]);
@@ -271,7 +292,7 @@ describe('gatekeeper loop with scripted agents', () => {
   });
 
   it('ends with agent-failed when the agent (named in the config) crashes twice in a row', async () => {
-    const project = await loopProject('crash', THREE_ERRORS, {}, { agent: 'node -e "process.exit(7)"' });
+    const project = await loopProject('crash', THREE_ERRORS, {}, { agent: 'node -e "process.exit(7)"' }, CHEAP_GATE);
     const result = await project.gatekeeper(['loop', '--json']);
     expect(result.exitCode).toBe(5);
     const loop = parseLoop(result.stdout);
@@ -281,7 +302,7 @@ describe('gatekeeper loop with scripted agents', () => {
   });
 
   it('kills an agent that hangs past --agent-timeout together with its children', async () => {
-    const project = await loopProject('hang', THREE_ERRORS);
+    const project = await loopProject('hang', THREE_ERRORS, {}, {}, CHEAP_GATE);
     const started = Date.now();
     const result = await project.gatekeeper(['loop', '--agent', 'node agents/hang.mjs', '--agent-timeout', '1', '--json']);
     expect(result.exitCode).toBe(5);
@@ -298,7 +319,7 @@ describe('gatekeeper loop with scripted agents', () => {
   });
 
   it('on Ctrl-C kills the agent and its children, exits 130 and keeps the checkpoints', async () => {
-    const project = await loopProject('sigint', THREE_ERRORS);
+    const project = await loopProject('sigint', THREE_ERRORS, {}, {}, CHEAP_GATE);
     const child = execa(process.execPath, [CLI, 'loop', '--agent', 'node agents/hang.mjs', '--json'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, CI: 'true' } });
     await waitFor(path.join(project.dir, 'agent-log', 'sleep-2.pid'), 30_000);
     child.kill('SIGINT');
@@ -311,7 +332,7 @@ describe('gatekeeper loop with scripted agents', () => {
   });
 
   it('answers usage mistakes with exit 2 and one clear sentence', async () => {
-    const project = await loopProject('usage', THREE_ERRORS);
+    const project = await loopProject('usage', THREE_ERRORS, {}, {}, CHEAP_GATE);
     const noAgent = await project.gatekeeper(['loop']);
     expect(noAgent.exitCode).toBe(2);
     expect(noAgent.stderr).toMatch(/needs an agent command: pass --agent "<command>" or set "loop": \{ "agent": "<command>" \} in .*\.gatekeeper\.json/);

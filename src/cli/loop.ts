@@ -11,10 +11,12 @@ interface LoopFlags extends LoopOverrides {
   json?: boolean;
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}".`);
-  return n;
+function wholeNumber(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}".`);
+    return n;
+  };
 }
 
 function positiveNumber(value: string): number {
@@ -30,9 +32,9 @@ export function registerLoop(program: Command, runtime: CommandRuntime): void {
     .option('--agent <command>', 'the agent command, run through the shell ({feedback} and {feedback_file} are replaced)')
     .option('--task <text>', 'the task for the first agent call (without one, the gates run first)')
     .option('--task-file <path>', 'read the task from this file')
-    .option('--max-attempts <n>', 'gate runs before giving up (default 5)', positiveInteger)
+    .option('--max-attempts <n>', 'gate runs before giving up (default 5)', wholeNumber(1))
     .option('--agent-timeout <seconds>', 'kill an agent call after this long (default 900)', positiveNumber)
-    .option('--feedback-budget <chars>', 'the size of the feedback digest (default 6000)', positiveInteger)
+    .option('--feedback-budget <chars>', 'the size of the feedback digest in characters (default 6000, at least 500)', wholeNumber(500))
     .option('--config <path>', 'the config file (default: .gatekeeper.json, found from --cwd up to the repository root)')
     .option('--cwd <dir>', 'run as if started in this folder')
     .option('--json', 'print one JSON object on stdout and nothing else there')
