@@ -333,24 +333,28 @@ describe('gatekeeper loop with scripted agents', () => {
 
   it('answers usage mistakes with exit 2 and one clear sentence', async () => {
     const project = await loopProject('usage', THREE_ERRORS, {}, {}, CHEAP_GATE);
-    const noAgent = await project.gatekeeper(['loop']);
-    expect(noAgent.exitCode).toBe(2);
-    expect(noAgent.stderr).toMatch(/needs an agent command: pass --agent "<command>" or set "loop": \{ "agent": "<command>" \} in .*\.gatekeeper\.json/);
-    const both = await project.gatekeeper(['loop', '--agent', 'true', '--task', 'x', '--task-file', 'task.md']);
-    expect(both.exitCode).toBe(2);
-    expect(both.stderr).toContain('--task and --task-file both name the task');
-    const zero = await project.gatekeeper(['loop', '--agent', 'true', '--max-attempts', '0']);
-    expect(zero.exitCode).toBe(2);
-    expect(zero.stderr).toContain('expected a whole number of at least 1');
-    const missing = await project.gatekeeper(['loop', '--agent', 'true', '--task-file', 'nope.md']);
-    expect(missing.exitCode).toBe(2);
-    expect(missing.stderr).toMatch(/--task-file nope\.md: .* could not be read \(ENOENT\)/);
+    // Whole results are compared, so that a failure shows what the command printed.
+    expect(await project.gatekeeper(['loop'])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/needs an agent command: pass --agent "<command>" or set "loop": \{ "agent": "<command>" \} in .*\.gatekeeper\.json/),
+    });
+    expect(await project.gatekeeper(['loop', '--agent', 'true', '--task', 'x', '--task-file', 'task.md'])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('--task and --task-file both name the task'),
+    });
+    expect(await project.gatekeeper(['loop', '--agent', 'true', '--max-attempts', '0'])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('expected a whole number of at least 1'),
+    });
+    expect(await project.gatekeeper(['loop', '--agent', 'true', '--task-file', 'nope.md'])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/--task-file nope\.md: .* could not be read \(ENOENT\)/),
+    });
     expect(existsSync(path.join(project.dir, 'agent-log'))).toBe(false);
     const outside = await makeProject('loop-nogit', { '.gatekeeper.json': JSON.stringify({ gates: [{ id: 'c', kind: 'command', command: 'true' }] }) }, { git: false });
     projects.push(outside);
     // test/.tmp is inside Gatekeeper's own repository: stop git from finding it.
     const noGit = await outside.gatekeeper(['loop', '--agent', 'true'], { env: { GIT_CEILING_DIRECTORIES: path.dirname(outside.dir) } });
-    expect(noGit.exitCode).toBe(2);
-    expect(noGit.stderr).toContain('gatekeeper loop needs a git repository');
+    expect(noGit).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('gatekeeper loop needs a git repository') });
   });
 });
