@@ -115,6 +115,13 @@ describe('the feedback digest', () => {
     expect(digest).toContain('Full logs: .gatekeeper/runs/RUN/attempt-1/');
   });
 
+  it('shows a diagnostic two gates report (tsc in typecheck and in the build) once', () => {
+    const d = typeError('src/a.ts', 10, "Type 'string' is not assignable to type 'number'.");
+    const digest = digestOf([gate('types', [d]), { ...gate('build', [d], 'failed', 'build'), summary: '`npm run build` exited with code 2' }]);
+    expect(digest.split('src/a.ts:10:3 TS2322')).toHaveLength(2);
+    expect(digest).toContain('## build (build, failed): `npm run build` exited with code 2\n(the same diagnostics as listed above)');
+  });
+
   it('keeps within its budget and says how many diagnostics it left out', () => {
     const many = Array.from({ length: 80 }, (_, i) => typeError(`src/file${i % 7}.ts`, (i % 25) + 1, `Property 'p${i}' does not exist on type 'Thing'.`, 'TS2339'));
     for (const budget of [800, 2000, 6000]) {

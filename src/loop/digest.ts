@@ -24,9 +24,9 @@ interface Block {
   short: string;
 }
 
-function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+/** `seen` is shared by the gates of one digest: a diagnostic two gates report (tsc in typecheck and build) is shown once. */
+function byFile(diagnostics: readonly Diagnostic[], seen: Set<string>): Map<string, Diagnostic[]> {
   const groups = new Map<string, Diagnostic[]>();
-  const seen = new Set<string>();
   for (const d of diagnostics) {
     const once = formatDiagnostic(d);
     if (seen.has(once)) continue;
@@ -38,16 +38,18 @@ function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   return groups;
 }
 
-function gateBlocks(result: GateResult, input: DigestInput, fresh: Map<string, number>): Block[] {
+function gateBlocks(result: GateResult, input: DigestInput, fresh: Map<string, number>, seen: Set<string>): Block[] {
   const header = `## ${result.id} (${result.kind}, ${result.status}): ${result.summary}\n`;
   const diagnostics = blockingDiagnostics(result);
   if (diagnostics.length === 0) {
     const tail = outputTail(result, 15).map((l) => `    ${l.slice(0, 200)}`).join('\n');
     return [{ full: `${header}${tail ? `${tail}\n` : ''}`, short: header }];
   }
+  const groups = byFile(diagnostics, seen);
+  if (groups.size === 0) return [{ full: `${header}(the same diagnostics as listed above)\n`, short: header }];
   const out: Block[] = [];
   let first = true;
-  for (const [file, list] of byFile(diagnostics)) {
+  for (const [file, list] of groups) {
     let fileHeader = `### ${file}\n`;
     for (const d of list) {
       const line = `${formatDiagnostic(d)}${marker(result.id, d, input, fresh)}\n`;
@@ -129,7 +131,8 @@ function fit(head: string, perGate: readonly (readonly Block[])[], input: Digest
 export function buildDigest(input: DigestInput): string {
   const fresh = new Map<string, number>();
   for (const f of newSincePrevious(input)) fresh.set(f.key, (fresh.get(f.key) ?? 0) + 1);
-  const perGate = input.results.filter((r) => blocks(r.status)).map((r) => gateBlocks(r, input, fresh));
+  const seen = new Set<string>();
+  const perGate = input.results.filter((r) => blocks(r.status)).map((r) => gateBlocks(r, input, fresh, seen));
   return fit(headLines(input), perGate, input);
 }
 
