@@ -117,6 +117,11 @@ describe('checkpoints of the work tree', () => {
     const ids = (await listCheckpoints(project.dir)).map((c) => c.id);
     expect(ids).toEqual([start.id, forced.safety?.id]);
     await expect(restoreCheckpoint(project.dir, 'no-such')).rejects.toThrow(/No checkpoint "no-such": the latest is/);
+    // The tree is now the start's, which a checkpoint holds: going forward again needs no --force.
+    await restoreCheckpoint(project.dir, forced.safety?.id ?? '');
+    expect(project.read('src/a.ts')).toBe('precious unrecorded work\n');
+    await restoreCheckpoint(project.dir, start.id);
+    expect(project.read('src/a.ts')).toBe('export const a = 10; // unstaged\n');
   });
 
   it('works in a repository without any commit yet', async () => {

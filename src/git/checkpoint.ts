@@ -135,13 +135,17 @@ export interface RestoreResult {
   removed: string[];
 }
 
-/** Refuses when the tree holds work that neither HEAD nor the latest checkpoint has. */
+/**
+ * Refuses when the tree holds work that neither HEAD nor a checkpoint has: the latest one, or
+ * any earlier one (after a restore, the tree is an earlier checkpoint's, and nothing is at risk).
+ */
 async function guardUnrecordedWork(repoRoot: string, force: boolean): Promise<Checkpoint | undefined> {
   const current = await workTreeHash(repoRoot);
   const head = await headCommit(repoRoot);
   const headTree = head ? (await gitEnv(['rev-parse', `${head}^{tree}`], repoRoot)).trim() : undefined;
-  const latest = (await listCheckpoints(repoRoot)).at(-1);
-  if (current === headTree || current === latest?.tree) return undefined;
+  const all = await listCheckpoints(repoRoot);
+  const latest = all.at(-1);
+  if (current === headTree || all.some((c) => c.tree === current)) return undefined;
   if (!force) {
     throw new UserFacingError(
       `The work tree has uncommitted changes that differ from the latest checkpoint${latest ? ` (${latest.id})` : ''}; restoring would overwrite them. Commit or stash them first, or pass --force (the current tree is then saved as a checkpoint of its own before it is replaced).`,
