@@ -37,7 +37,7 @@ export function judgeAttempt(history: readonly AttemptFacts[], rules: StopRules)
   }
   const spiral = current.agentProblem === undefined ? detectSpiral(history, rules.spiralRepeats) : undefined;
   if (spiral !== undefined) return { outcome: 'spiral', reason: spiral };
-  if (current.n >= rules.maxAttempts) return { outcome: 'exhausted', reason: `the gates still fail after ${current.n} attempts (--max-attempts ${rules.maxAttempts})` };
+  if (current.n >= rules.maxAttempts) return { outcome: 'exhausted', reason: `the gates still fail after ${current.n} attempts, the most allowed (--max-attempts or loop.maxAttempts)` };
   return undefined;
 }
 
