@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, GateResult } from '../src/core/result.js';
 import { callAgent } from '../src/loop/agent.js';
@@ -190,5 +191,32 @@ describe('the gates of the loop', () => {
     expect(loopGates(gates, false)).toEqual(gates);
     const own = [...gates, { id: 'mine', kind: 'guard' }];
     expect(loopGates(own, true)).toEqual(own);
+  });
+});
+
+describe('the feedback digest, for any diagnostics', () => {
+  const diagnostic: fc.Arbitrary<Diagnostic> = fc.record(
+    {
+      file: fc.constantFrom('src/a.ts', 'src/b.ts', 'test/c.test.ts', 'lib/very/deep/path/d.ts'),
+      line: fc.integer({ min: 1, max: 40 }),
+      column: fc.integer({ min: 1, max: 80 }),
+      code: fc.constantFrom('TS2322', 'no-debugger', 'cyclomatic', 'adds numbers'),
+      message: fc.string({ minLength: 1, maxLength: 300 }),
+      severity: fc.constantFrom('error' as const, 'warning' as const),
+    },
+    { requiredKeys: ['message', 'severity'] },
+  );
+  const gates = fc.array(fc.tuple(fc.constantFrom('types', 'lint', 'tests', 'build'), fc.array(diagnostic, { maxLength: 60 })), { minLength: 1, maxLength: 4 });
+
+  it('stays within the budget and always names the full logs', () => {
+    fc.assert(
+      fc.property(gates, fc.integer({ min: 500, max: 8000 }), (spec, budget) => {
+        const results = spec.map(([id, diagnostics], i) => gate(`${id}${i}`, diagnostics, 'failed'));
+        const digest = digestOf(results, [], budget);
+        expect(digest.length).toBeLessThanOrEqual(budget);
+        expect(digest).toContain('Full logs: .gatekeeper/runs/RUN/attempt-1/');
+      }),
+      { numRuns: 200 },
+    );
   });
 });
