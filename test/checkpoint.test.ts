@@ -124,6 +124,19 @@ describe('checkpoints of the work tree', () => {
     expect(project.read('src/a.ts')).toBe('export const a = 10; // unstaged\n');
   });
 
+  it('sees a same-size edit made in the same second the index was written (git\'s racily clean entries)', async () => {
+    const project = await makeProject('checkpoint-racy', { 'a.txt': 'one\n' });
+    projects.push(project);
+    // Start just after a second boundary, so that the add and the edit share their second.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+    project.write('a.txt', 'two\n');
+    await project.git('add', 'a.txt');
+    project.write('a.txt', 'six\n');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const checkpoint = await createCheckpoint(project.dir, 'racy', 'racy');
+    expect(await project.git('show', `${checkpoint.commit}:a.txt`)).toBe('six');
+  });
+
   it('works in a repository without any commit yet', async () => {
     const project = await makeProject('checkpoint-empty', { 'a.txt': 'one\n' }, { git: false });
     projects.push(project);
