@@ -184,6 +184,9 @@ describe('gatekeeper loop with scripted agents', () => {
     expect(call(project, 2).stdin).toBe(readFileSync(path.join(runs, 'attempt-1', 'feedback.md'), 'utf8'));
     const checkpoints = (await project.gatekeeper(['checkpoints', '--json'])).stdout;
     expect((JSON.parse(checkpoints) as { id: string }[]).map((c) => c.id.slice(runIdOf(loop).length + 1))).toEqual(['a01', 'a02', 'a03', 'a04', 'end']);
+    // The ledger line is what `gatekeeper stats` counts.
+    const stats = JSON.parse((await project.gatekeeper(['stats', '--json'])).stdout) as { loops: unknown };
+    expect(stats.loops).toEqual({ total: 1, passed: 1, firstPassYield: 0, meanAttemptsToGreen: 4 });
   });
 
   it('stops with spiral when the agent changes nothing, with a digest within its budget', async () => {
