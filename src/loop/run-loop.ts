@@ -96,7 +96,7 @@ async function iterate(ctx: LoopContext): Promise<{ attempts: AttemptRecord[]; v
   let digest = ctx.settings.task === undefined ? undefined : taskDigest(ctx.settings.task, ctx.gates, ctx.settings.maxAttempts);
   for (let n = 1; ; n++) {
     attempts.push(await runAttempt(ctx, n, digest));
-    if (ctx.signal?.aborted) return { attempts, verdict: { outcome: 'interrupted', reason: 'interrupted (Ctrl-C); the checkpoints are kept' } };
+    if (ctx.signal?.aborted) return { attempts, verdict: { outcome: 'interrupted', reason: 'interrupted (Ctrl-C or SIGTERM): the agent and the gates were stopped, the checkpoints are kept' } };
     if (attempts.at(-1)?.fingerprint !== null) digest = writeDigest(ctx, attempts);
     const verdict = judgeAttempt(attempts.map(factsOf), rules);
     if (verdict) return { attempts, verdict };
