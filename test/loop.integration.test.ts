@@ -130,6 +130,15 @@ async function waitFor(file: string, ms: number): Promise<void> {
   }
 }
 
+/** A zombie has ended and only waits to be reaped (a container's PID 1 may never reap it). */
+function isZombie(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 async function isGone(pid: number): Promise<boolean> {
   for (let i = 0; i < 40; i++) {
     try {
@@ -137,6 +146,7 @@ async function isGone(pid: number): Promise<boolean> {
     } catch {
       return true;
     }
+    if (isZombie(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return false;
