@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { GateConfig } from '../config/schema.js';
 import type { GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
@@ -11,6 +12,8 @@ export interface CacheSetup {
   repoRoot: string;
   cacheDir: string;
   scope: Scope;
+  /** Left out of every input key: the config file (each gate's own entry is in its settings). */
+  configFile?: string;
 }
 
 /** What a lookup learnt: the stored result on a hit, and what `remember` needs on a miss. */
@@ -44,8 +47,15 @@ export class ResultCache {
 
   /** The tree as it was before any gate still to start; refreshed whenever a gate has run. */
   private current(): Promise<TreeSnapshot | undefined> {
-    this.snapshot ??= takeSnapshot(this.setup.root, this.setup.repoRoot);
+    this.snapshot ??= this.take();
     return this.snapshot;
+  }
+
+  private async take(): Promise<TreeSnapshot | undefined> {
+    const snapshot = await takeSnapshot(this.setup.root, this.setup.repoRoot);
+    const config = this.setup.configFile === undefined ? undefined : path.relative(this.setup.root, this.setup.configFile).split(path.sep).join('/');
+    if (snapshot && config !== undefined) snapshot.files.delete(config);
+    return snapshot;
   }
 
   async lookup(gate: GateConfig): Promise<Probe | undefined> {
@@ -63,7 +73,7 @@ export class ResultCache {
 
   async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<void> {
     // The gate ran: the tree may differ now (builds write, commands edit), so look again.
-    this.snapshot = takeSnapshot(this.setup.root, this.setup.repoRoot);
+    this.snapshot = this.take();
     if (!storable(result) || aborted) return;
     const after = await this.snapshot;
     if (!after || (await inputsKey(gate, this.setup.scope, this.setup.root, after)) !== probe.inputs) return;

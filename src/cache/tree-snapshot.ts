@@ -10,7 +10,7 @@ import { gitMaybe, splitNul } from '../git/git.js';
  */
 export interface TreeSnapshot {
   /** Paths relative to the project root, forward slashes. */
-  files: ReadonlyMap<string, string>;
+  files: Map<string, string>;
 }
 
 const GONE = 'deleted';

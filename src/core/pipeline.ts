@@ -28,6 +28,8 @@ export interface PipelineInput {
   listener?: PipelineListener;
   /** Replay stored results of unchanged inputs (default true; `--no-cache` turns it off). */
   cache?: boolean;
+  /** The config file: each gate's own entry is in its cache key, so the file itself is left out. */
+  configFile?: string;
   /** Run gates concurrently, one per core; exclusive gates run alone. */
   parallel?: boolean;
 }

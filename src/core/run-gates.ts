@@ -65,6 +65,7 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     scope,
     cacheDir: cacheDirFor(root),
     cache: request.cache !== false,
+    configFile: file,
     parallel: config.parallel === true,
     signal: request.signal,
     listener: fanOut(request.reporters),
