@@ -55,7 +55,7 @@ function parseDirty(text: string): string[] {
   return dirty;
 }
 
-/** undefined outside a git work tree or when git fails: then nothing can be keyed reliably. */
+/** undefined outside a git work tree, when git fails or sees no file: then nothing can be keyed reliably. */
 export async function takeSnapshot(root: string, repoRoot: string): Promise<TreeSnapshot | undefined> {
   const [staged, status] = await Promise.all([
     gitMaybe(['ls-files', '-s', '-z', '--', '.'], root),
@@ -73,7 +73,9 @@ export async function takeSnapshot(root: string, repoRoot: string): Promise<Tree
     if (id === GONE) files.delete(rel);
     else files.set(rel, id);
   });
-  return { files };
+  // No file at all: the project is ignored by the repository it sits in (or empty). A key over
+  // nothing would match any content, so there is no trustworthy key.
+  return files.size > 0 ? { files } : undefined;
 }
 
 /** The ids of the given paths; a path git does not know (ignored, outside the tree) is hashed. */
