@@ -5,7 +5,7 @@ import { defineGate } from '../src/core/gate.js';
 import { filesInScope } from '../src/core/file-set.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount, plural, type Diagnostic } from '../src/core/result.js';
-import { analyzeSource, SourceParseError, type ModuleMetrics } from './parse/escomplex-analysis.js';
+import type { ModuleMetrics } from './parse/escomplex-analysis.js';
 import { installedTool } from '../src/core/tool-info.js';
 import { ContentMemo } from '../src/cache/content-memo.js';
 import { toolIdentity } from '../src/cache/tool-identity.js';
@@ -58,6 +58,8 @@ export default defineGate({
       const why = ctx.scope.mode === 'changed' ? 'no changed source files to measure' : 'no source files to measure';
       return { status: 'skipped', diagnostics: [], summary: why, output: '' };
     }
+    // Babel and escomplex take a tenth of a second to load: only runs that measure pay for it.
+    const { analyzeSource, SourceParseError } = await import('./parse/escomplex-analysis.js');
     const diagnostics: Diagnostic[] = [];
     const unreadable: Diagnostic[] = [];
     // Metrics depend only on a file's content (and the analyser): unchanged files are not re-parsed.
