@@ -69,7 +69,9 @@ function gatekeeper(args = '') {
   return `node ${CLI} run ${args}`;
 }
 
+/** Both places the cache can be: Vitest creates node_modules/ in the repository on its first run. */
 function clearCache(dir) {
+  rmSync(path.join(dir, 'node_modules', '.cache', 'gatekeeper'), { recursive: true, force: true });
   rmSync(path.join(dir, '.gatekeeper', 'cache'), { recursive: true, force: true });
 }
 
