@@ -1,8 +1,8 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gate, makeProject, parseJsonReport, REPO, type Project } from './helpers/project.js';
-import { mathSource, tsProjectFiles } from './helpers/ts-project.js';
+import { complexFunction, mathSource, tsProjectFiles } from './helpers/ts-project.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -113,5 +113,18 @@ describe('the result cache', () => {
       }
     }
     expect((await run(project)).cached).toEqual({ big: true, small: true });
+  });
+
+  it('keeps complexity metrics per file content, and a changed file is measured again', async () => {
+    const project = await cacheProject('cache-complexity', [{ id: 'complexity', kind: 'complexity', include: ['src/**/*.ts'] }]);
+    expect(gate((await run(project, ['--no-cache'])).report, 'complexity').status).toBe('passed');
+    const memoFile = path.join(project.dir, 'node_modules', '.cache', 'gatekeeper', 'complexity', 'escomplex-metrics.json');
+    const memo = JSON.parse(readFileSync(memoFile, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(memo.entries)).toHaveLength(2);
+
+    project.write('src/classify.ts', complexFunction());
+    const after = await run(project, ['--no-cache']);
+    expect(gate(after.report, 'complexity').status).toBe('failed');
+    expect(gate(after.report, 'complexity').diagnostics).toEqual([expect.objectContaining({ file: 'src/classify.ts', code: 'cyclomatic' })]);
   });
 });
