@@ -85,6 +85,11 @@ describe('parallel lanes', () => {
     const project = await parallelProject('lanes-terminal', [timed('first', 0.3), timed('second', 0.3)], false);
     const result = await project.gatekeeper(['run']);
     expect(result.exitCode).toBe(0);
+    // Both tasks start before either finishes: the list runs them concurrently, as the gates ran.
+    const lines = result.stdout.split('\n');
+    const started = ['first', 'second'].map((id) => lines.findIndex((l) => l.startsWith(`❯ ${id}`)));
+    const firstDone = lines.findIndex((l) => l.startsWith('✔ '));
+    expect(started.every((i) => i >= 0 && i < firstDone)).toBe(true);
     expect(result.stdout).toMatch(/✔ first/);
     expect(result.stdout).toMatch(/✔ second/);
     expect(result.stdout).toContain('2 passed, 0 failed');
