@@ -58,8 +58,13 @@ describe('the result store', () => {
     }
     // Reading entry 0 makes it the most recently used.
     await readEntry(store, '0'.repeat(64));
+    // A temporary file a crashed run left behind an hour ago goes too; a fresh one (a write in progress) stays.
+    const abandoned = path.join(store, `${'7'.repeat(64)}.json.123.abcd.tmp`);
+    writeFileSync(abandoned, '{"format":1');
+    utimesSync(abandoned, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    writeFileSync(path.join(store, `${'8'.repeat(64)}.json.456.ef01.tmp`), '{"format":1');
     expect(await evict(store, { maxEntries: 3, maxBytes: 1e9 })).toBe(3);
-    const left = readdirSync(store).map((n) => n[0]).sort();
-    expect(left).toEqual(['0', '4', '5']);
+    const left = readdirSync(store).map((n) => (n.endsWith('.tmp') ? `${n[0]}.tmp` : n[0])).sort();
+    expect(left).toEqual(['0', '4', '5', '8.tmp']);
   });
 });

@@ -69,9 +69,21 @@ interface Stored {
   mtimeMs: number;
 }
 
+/** A temporary file older than this was left by a run that died before its rename. */
+const ABANDONED_MS = 10 * 60 * 1000;
+
+async function removeAbandoned(dir: string, temps: string[]): Promise<void> {
+  for (const name of temps) {
+    const info = await stat(path.join(dir, name)).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > ABANDONED_MS) await unlink(path.join(dir, name)).catch(() => undefined);
+  }
+}
+
 /** Drops least recently used entries until the cache is within its bounds. */
 export async function evict(dir: string, limits = CACHE_LIMITS): Promise<number> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+  const all = await readdir(dir).catch(() => [] as string[]);
+  await removeAbandoned(dir, all.filter((n) => n.endsWith('.tmp')));
+  const names = all.filter((n) => n.endsWith('.json'));
   const stored: Stored[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
