@@ -203,6 +203,12 @@ function machine() {
   ].join('\n');
 }
 
+const NOTES = `- The repositories: N modules in a binary import tree, each also importing \`src/shared.ts\` (the widely imported file); the last module is imported by none (the leaf file); one Vitest file per twenty modules; ESLint with \`js.configs.recommended\` and typescript-eslint's \`recommended\`; \`npm run build\` is \`tsc -p tsconfig.build.json\`. Gatekeeper runs the same four tools as gates (typecheck, lint, test with \`related: true\`, build).
+- (4) is the result cache: four hits, no tool started. What remains is Node starting Gatekeeper (loading zod, commander, listr2), three or four git calls and reading four cache entries.
+- (5) and (6) in the whole-project scope re-run every gate whose inputs changed, which is all of them: the result cache cannot help when a file changed, only the tools' own incremental modes do (\`tsc --incremental\`, ESLint's content cache). Vitest and the build run in full. (5b)/(6b) add \`--since HEAD\`, as the pre-push hook does with the pushed range: ESLint looks at the changed file only and Vitest runs only the tests related to it (for the shared file, that is every test).
+- (7) on a two-core machine: tsc, ESLint and Vitest each want a core, and Vitest alone already uses both; the build is exclusive and runs alone at the end.
+- (8) is start-up cost: Node loading Gatekeeper's modules, and a shell per gate. It does not grow with the size of the repository.`;
+
 if (!existsSync(path.join(REPO, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
 rmSync(GK, { recursive: true, force: true });
 cpSync(path.join(REPO, 'dist'), path.join(GK, 'dist'), { recursive: true });
@@ -226,6 +232,10 @@ const report = [
   '## Targets',
   '',
   targets(results.find((r) => r.n === 1000), noop),
+  '',
+  '## What the figures mean',
+  '',
+  NOTES,
   '',
 ].join('\n');
 process.stdout.write(`${report}\n`);
