@@ -75,18 +75,20 @@ describe('the result cache', () => {
     expect(gate(switched.report, 'types').summary).toContain('TypeScript 7.');
   });
 
-  it('replays failed results, never errored ones, and skips gates with "cache": false', async () => {
+  it('replays failed results, never errored ones, and never caches "cache": false gates or the guard', async () => {
     const project = await cacheProject('cache-status', [
       { id: 'fails', kind: 'command', command: 'echo "src/math.ts(1,1): error TS1005: nope"; exit 4' },
       { id: 'errs', kind: 'command', command: 'no-such-command-gatekeeper' },
       { ...echo('always'), cache: false },
+      // The guard's verdict depends on git history (its base commit), which no tree key holds.
+      { id: 'guard', kind: 'guard' },
     ]);
     const cold = await run(project);
     expect(cold.exitCode).toBe(1);
-    expect(cold.report.gates.map((g) => g.status)).toEqual(['failed', 'errored', 'passed']);
+    expect(cold.report.gates.map((g) => g.status)).toEqual(['failed', 'errored', 'passed', 'passed']);
     const warm = await run(project);
     expect(warm.exitCode).toBe(1);
-    expect(warm.cached).toEqual({ fails: true, errs: false, always: false });
+    expect(warm.cached).toEqual({ fails: true, errs: false, always: false, guard: false });
     expect(gate(warm.report, 'fails').status).toBe('failed');
     expect(gate(warm.report, 'fails').diagnostics).toEqual(gate(cold.report, 'fails').diagnostics);
   });

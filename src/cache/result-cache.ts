@@ -23,6 +23,13 @@ export interface Probe {
   inputs: string;
 }
 
+/**
+ * The kinds whose verdict is a function of the key's parts. Others are never cached: the guard
+ * reads git history (its base commit, commit trailers) and the config file, which no tree key
+ * holds; a kind added later stays uncached until someone decides what its key must contain.
+ */
+const CACHEABLE_KINDS = new Set(['typecheck', 'lint', 'complexity', 'build', 'test', 'command']);
+
 function keyOf(probe: Probe): string {
   return hashText(`${probe.settings}\n${probe.inputs}`);
 }
@@ -59,7 +66,7 @@ export class ResultCache {
   }
 
   async lookup(gate: GateConfig): Promise<Probe | undefined> {
-    if (gate['cache'] === false) return undefined;
+    if (gate['cache'] === false || !CACHEABLE_KINDS.has(gate.kind)) return undefined;
     const snapshot = await this.current();
     if (!snapshot) return undefined;
     const probe: Probe = {
