@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test/.tmp/', 'test/fixtures/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'test/.tmp/', 'test/fixtures/', 'coverage/', 'bench/.work/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,8 +5,10 @@ import { defineGate } from '../src/core/gate.js';
 import { filesInScope } from '../src/core/file-set.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount, plural, type Diagnostic } from '../src/core/result.js';
-import { analyzeSource, SourceParseError, type ModuleMetrics } from './parse/escomplex-analysis.js';
+import type { ModuleMetrics } from './parse/escomplex-analysis.js';
 import { installedTool } from '../src/core/tool-info.js';
+import { ContentMemo } from '../src/cache/content-memo.js';
+import { toolIdentity } from '../src/cache/tool-identity.js';
 
 const DEFAULT_INCLUDE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 /** Exported for the guard, which must know what an absent threshold means. */
@@ -56,20 +58,25 @@ export default defineGate({
       const why = ctx.scope.mode === 'changed' ? 'no changed source files to measure' : 'no source files to measure';
       return { status: 'skipped', diagnostics: [], summary: why, output: '' };
     }
+    // Babel and escomplex take a tenth of a second to load: only runs that measure pay for it.
+    const { analyzeSource, SourceParseError } = await import('./parse/escomplex-analysis.js');
     const diagnostics: Diagnostic[] = [];
     const unreadable: Diagnostic[] = [];
+    // Metrics depend only on a file's content (and the analyser): unchanged files are not re-parsed.
+    const memo = await ContentMemo.open<ModuleMetrics>(path.join(ctx.cacheDir, 'escomplex-metrics.json'), toolIdentity('complexity', ctx.root).join(' '));
     for (const rel of files) {
       if (ctx.signal.aborted) return { status: 'errored', diagnostics, summary: 'cancelled', output: '' };
       const file = toRepoPath(ctx.repoRoot, rel, ctx.root);
       try {
         const source = await readFile(path.join(ctx.root, rel), 'utf8');
-        diagnostics.push(...findingsFor(file, analyzeSource(source, rel), opts));
+        diagnostics.push(...findingsFor(file, memo.get(`${path.extname(rel)}\0${source}`, () => analyzeSource(source, rel)), opts));
       } catch (error) {
         const parseError = error instanceof SourceParseError ? error : undefined;
         const message = error instanceof Error ? error.message : String(error);
         unreadable.push({ file, line: parseError?.line, column: parseError?.column, code: 'unanalysable', severity: 'error', message: `could not analyse: ${message}` });
       }
     }
+    await memo.save();
     const output = [...diagnostics, ...unreadable].map((d) => `${d.file}:${d.line ?? 0} ${d.code} ${d.message}`).join('\n');
     if (unreadable.length > 0) {
       // A file escomplex cannot read has an unknown complexity: that is not a pass.

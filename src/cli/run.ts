@@ -13,6 +13,7 @@ interface RunFlags {
   json?: boolean;
   reporter?: ReporterSpec[];
   failFast: boolean;
+  cache: boolean;
 }
 
 function collectReporter(value: string, previous: ReporterSpec[] | undefined): ReporterSpec[] {
@@ -31,6 +32,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
     .option('--json', 'print one JSON object on stdout and nothing else there (same as --reporter json)')
     .option('--reporter <name[=path]>', 'pretty (default), json, github, sarif, junit or markdown, to stdout or to a file (repeatable)', collectReporter)
     .option('--no-fail-fast', 'run every gate even after one fails')
+    .option('--no-cache', 'run every gate, neither replaying nor storing cached results')
     .action(async (flags: RunFlags, command: Command) => {
       const cwd = flags.cwd ?? process.cwd();
       const specs = [...(flags.json ? [{ name: 'json' as const }] : []), ...(flags.reporter ?? [])];
@@ -43,6 +45,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
         ...(flags.skip ? { skip: flags.skip } : {}),
         ...(flags.since !== undefined ? { since: flags.since } : {}),
         ...(failFastSource === 'cli' ? { failFast: flags.failFast } : {}),
+        cache: flags.cache,
         reporters,
         signal: runtime.signal,
       });

@@ -13,6 +13,12 @@ const commonGateFields = {
     .regex(/^[A-Za-z0-9][\w.-]*$/, 'an id of letters, digits, ".", "_" or "-"')
     .describe('A unique name for the gate, used by --only, --skip and in every report.'),
   timeout: z.number().positive('a positive number of seconds').optional().describe(`Seconds before the gate is killed and counted as errored (default ${DEFAULT_TIMEOUT_SECONDS}).`),
+  cache: z.boolean().optional().describe('Replay this gate\'s stored result when its inputs are unchanged (default true; false always runs it).'),
+  cacheEnv: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+    .optional()
+    .describe('Environment variables that can change this gate\'s verdict, beside NODE_ENV, CI and TZ: part of its cache key.'),
+  exclusive: z.boolean().optional().describe('With "parallel", run this gate alone, never beside another (default: true for build, false otherwise).'),
 };
 
 /** What every gate entry has; its kind's own options ride along and are checked by its schema. */
@@ -47,6 +53,7 @@ export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     failFast: z.boolean().optional().describe('Stop at the first gate that does not pass; the rest show as skipped (default true).'),
+    parallel: z.boolean().optional().describe('Run gates concurrently, up to one per CPU core; exclusive gates run alone (default false).'),
     gates: z.array(gateConfigSchema).min(1, 'at least one gate').describe('The gates, run in this order.'),
     loop: loopConfigSchema.optional(),
   })

@@ -8,9 +8,11 @@ import { blocks, type GateResult } from './result.js';
 import type { Scope } from './scope.js';
 import { boundText } from './bounded-text.js';
 import { CancelledError, TimeoutError, withTimeout } from './with-timeout.js';
+import { ResultCache } from '../cache/result-cache.js';
+import { runInLanes } from './lanes.js';
 
 export interface PipelineListener {
-  onPlan?(gates: readonly { id: string; kind: string }[]): void;
+  onPlan?(gates: readonly { id: string; kind: string }[], options?: { parallel: boolean }): void;
   onGateStart?(id: string): void;
   onGateEnd?(result: GateResult): void;
 }
@@ -24,6 +26,12 @@ export interface PipelineInput {
   cacheDir: string;
   signal?: AbortSignal;
   listener?: PipelineListener;
+  /** Replay stored results of unchanged inputs (default true; `--no-cache` turns it off). */
+  cache?: boolean;
+  /** The config file: each gate's own entry is in its cache key, so the file itself is left out. */
+  configFile?: string;
+  /** Run gates concurrently, one per core; exclusive gates run alone. */
+  parallel?: boolean;
 }
 
 /** In-process gates cannot be killed; past their deadline plus this grace, stop waiting. */
@@ -59,7 +67,7 @@ async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResu
   const ctx: GateContext = { root: input.root, repoRoot: input.repoRoot, scope: input.scope, signal: controller.signal, timeoutMs, cacheDir };
   try {
     await mkdir(cacheDir, { recursive: true }).catch(() => undefined);
-    const { id: _id, kind: _kind, timeout: _timeout, ...options } = gate;
+    const { id: _id, kind: _kind, timeout: _timeout, cache: _cache, cacheEnv: _cacheEnv, exclusive: _exclusive, ...options } = gate;
     const outcome = await withTimeout(definition.run(definition.options.parse(options), ctx), timeoutMs + BACKSTOP_GRACE_MS, input.signal);
     return finish(gate, { tool: definition.tool?.(input.root), ...outcome }, startedAt);
   } catch (error) {
@@ -74,9 +82,35 @@ async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResu
   }
 }
 
+/** runGate behind the result cache: a hit replays the stored result without running the tool. */
+async function runGateCached(gate: GateConfig, input: PipelineInput, cache: ResultCache | undefined): Promise<GateResult> {
+  const startedAt = performance.now();
+  const probe = await cache?.lookup(gate);
+  if (probe?.hit) return { ...probe.hit, cached: true, durationMs: Math.round(performance.now() - startedAt) };
+  const result = await runGate(gate, input);
+  if (cache && probe) await cache.remember(gate, probe, result, input.signal?.aborted === true);
+  return result;
+}
+
+function runParallel(input: PipelineInput, cache: ResultCache | undefined): Promise<GateResult[]> {
+  return runInLanes({
+    gates: input.gates,
+    failFast: input.failFast,
+    ...(input.signal ? { signal: input.signal } : {}),
+    run: (gate, signal) => {
+      input.listener?.onGateStart?.(gate.id);
+      return runGateCached(gate, { ...input, signal }, cache);
+    },
+    skip: skippedResult,
+    ended: (result) => input.listener?.onGateEnd?.(result),
+  });
+}
+
 /** Runs the gates in order. Never prints: listeners and reporters turn the results into words. */
 export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
-  input.listener?.onPlan?.(input.gates.map((g) => ({ id: g.id, kind: g.kind })));
+  input.listener?.onPlan?.(input.gates.map((g) => ({ id: g.id, kind: g.kind })), { parallel: input.parallel === true });
+  const cache = input.cache === false ? undefined : new ResultCache(input);
+  if (input.parallel === true) return runParallel(input, cache);
   const results: GateResult[] = [];
   let stopReason: string | undefined;
   for (const gate of input.gates) {
@@ -88,7 +122,7 @@ export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
       continue;
     }
     input.listener?.onGateStart?.(gate.id);
-    const result = await runGate(gate, input);
+    const result = await runGateCached(gate, input, cache);
     results.push(result);
     input.listener?.onGateEnd?.(result);
     if (input.failFast && blocks(result.status)) stopReason = `not run: ${gate.id} ${result.status} (fail-fast)`;

@@ -26,6 +26,8 @@ export interface RunRequest {
   scope?: Scope;
   reporters: Reporter[];
   signal?: AbortSignal;
+  /** Use the result cache (default true; `--no-cache` sets false). */
+  cache?: boolean;
   /** Append a `run` line to the ledger (default true; the hook and the loop write their own). */
   ledger?: boolean;
 }
@@ -62,6 +64,9 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     repoRoot: repoBase,
     scope,
     cacheDir: cacheDirFor(root),
+    cache: request.cache !== false,
+    configFile: file,
+    parallel: config.parallel === true,
     signal: request.signal,
     listener: fanOut(request.reporters),
   });

@@ -1,22 +1,39 @@
-import { execa } from 'execa';
+import { execFile } from 'node:child_process';
 import { UserFacingError } from '../core/errors.js';
 
 export class GitError extends UserFacingError {}
 
-/** Runs git and returns its stdout; a non-zero exit becomes a GitError carrying git's own words. */
-export async function git(args: readonly string[], cwd: string, input?: string): Promise<string> {
-  const result = await execa('git', [...args], { cwd, reject: false, stripFinalNewline: false, input, env: { GIT_OPTIONAL_LOCKS: '0' } });
-  if (result.exitCode !== 0) {
-    const said = String(result.stderr).trim().split('\n')[0] ?? '';
-    throw new GitError(`git ${args.join(' ')} failed in ${cwd}: ${said || `exit code ${result.exitCode}`}`);
-  }
-  return String(result.stdout);
+interface GitOutcome {
+  exitCode: number | string;
+  stdout: string;
+  stderr: string;
 }
 
-/** Like `git`, but a failure is an answer (undefined) rather than an error. */
+/** node:child_process rather than execa: git runs on every start, and execa is slow to load. */
+function runGit(args: readonly string[], cwd: string, input?: string): Promise<GitOutcome> {
+  return new Promise((resolve) => {
+    const child = execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) =>
+      resolve({ exitCode: error ? (error.code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
+  });
+}
+
+/** Runs git and returns its stdout; a non-zero exit becomes a GitError carrying git's own words. */
+export async function git(args: readonly string[], cwd: string, input?: string): Promise<string> {
+  const result = await runGit(args, cwd, input);
+  if (result.exitCode !== 0) {
+    const said = result.stderr.trim().split('\n')[0] ?? '';
+    throw new GitError(`git ${args.join(' ')} failed in ${cwd}: ${said || `exit code ${result.exitCode}`}`);
+  }
+  return result.stdout;
+}
+
+/** Like `git`, but a failure is an answer (undefined) rather than an error. Drops one final newline. */
 export async function gitMaybe(args: readonly string[], cwd: string): Promise<string | undefined> {
-  const result = await execa('git', [...args], { cwd, reject: false, env: { GIT_OPTIONAL_LOCKS: '0' } });
-  return result.exitCode === 0 ? String(result.stdout) : undefined;
+  const result = await runGit(args, cwd);
+  return result.exitCode === 0 ? result.stdout.replace(/\r?\n$/, '') : undefined;
 }
 
 export async function repoRootOf(cwd: string): Promise<string | undefined> {

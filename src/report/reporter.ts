@@ -19,7 +19,7 @@ export interface Reporter extends PipelineListener {
 /** One listener that tells every reporter, so the pipeline needs to know of only one. */
 export function fanOut(reporters: readonly Reporter[]): PipelineListener {
   return {
-    onPlan: (gates) => reporters.forEach((r) => r.onPlan?.(gates)),
+    onPlan: (gates, options) => reporters.forEach((r) => r.onPlan?.(gates, options)),
     onGateStart: (id) => reporters.forEach((r) => r.onGateStart?.(id)),
     onGateEnd: (result) => reporters.forEach((r) => r.onGateEnd?.(result)),
   };

@@ -54,7 +54,7 @@ export function terminalReporter(): Reporter {
   const pending = new Map<string, Deferred>();
   let list: Promise<unknown> | undefined;
   return {
-    onPlan(gates) {
+    onPlan(gates, options) {
       const tasks: ListrTask[] = gates.map((gate) => {
         const d = deferred();
         pending.set(gate.id, d);
@@ -73,7 +73,8 @@ export function terminalReporter(): Reporter {
       });
       const fancy = useFancyRenderer();
       list = new Listr(tasks, {
-        concurrent: false,
+        // With parallel lanes several gates run at once; listr2 shows each as it goes.
+        concurrent: options?.parallel === true,
         exitOnError: false,
         collectErrors: false,
         registerSignalListeners: false,

@@ -1,0 +1,49 @@
+import type { GateConfig } from '../config/schema.js';
+import type { Scope } from '../core/scope.js';
+import { toolIdentity } from './tool-identity.js';
+import { allIds, hashText, idsOf, type TreeSnapshot } from './tree-snapshot.js';
+
+/** Environment variables that commonly change a tool's verdict; a gate adds its own with `cacheEnv`. */
+export const DEFAULT_CACHE_ENV = ['NODE_ENV', 'CI', 'TZ'];
+
+/** Tool configuration a lint verdict depends on beyond the linted files themselves. */
+const LINT_CONFIG = /(^|\/)(eslint\.config\.[cm]?[jt]s|package\.json|tsconfig[^/]*\.json|\.eslintignore)$/;
+
+/** Gates that look at the files in scope rather than at the whole project. */
+function isFileLevel(gate: GateConfig): boolean {
+  return gate.kind === 'lint' || gate.kind === 'complexity';
+}
+
+/** Stable JSON: object keys sorted, so that reordering a config does not change the key. */
+export function normalisedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** The identity of the files that can change the gate's verdict. */
+export async function inputsKey(gate: GateConfig, scope: Scope, root: string, snapshot: TreeSnapshot): Promise<string> {
+  if (!isFileLevel(gate) || scope.mode === 'all') return hashText(allIds(snapshot).join('\n'));
+  const config = [...snapshot.files.keys()].filter((p) => gate.kind === 'lint' && LINT_CONFIG.test(p));
+  const ids = await idsOf(root, snapshot, [...new Set([...scope.files, ...config])]);
+  return hashText(ids.join('\n'));
+}
+
+/** Everything else that can change the verdict: the gate's config, tool versions, Node, env, scope. */
+export function settingsKey(gate: GateConfig, scope: Scope, root: string, env: NodeJS.ProcessEnv = process.env): string {
+  const declared = Array.isArray(gate['cacheEnv']) ? (gate['cacheEnv'] as unknown[]).map(String) : [];
+  const names = [...new Set([...DEFAULT_CACHE_ENV, ...declared])].sort();
+  const scopeMatters = isFileLevel(gate) || (gate.kind === 'test' && gate['related'] === true);
+  return hashText(
+    normalisedJson({
+      gate,
+      tools: toolIdentity(gate.kind, root),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      env: names.map((n) => [n, env[n] ?? null]),
+      scope: scopeMatters ? { mode: scope.mode, files: scope.mode === 'changed' ? [...scope.files].sort() : [] } : null,
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type { GateConfig } from '../config/schema.js';
+import type { GateResult } from '../core/result.js';
+import type { Scope } from '../core/scope.js';
+import { warnOnce } from '../core/warn-once.js';
+import { inputsKey, settingsKey } from './cache-key.js';
+import { evict, readEntry, resultsDir, writeEntry } from './result-store.js';
+import { hashText, takeSnapshot, type TreeSnapshot } from './tree-snapshot.js';
+
+export interface CacheSetup {
+  root: string;
+  repoRoot: string;
+  cacheDir: string;
+  scope: Scope;
+  /** Left out of every input key: the config file (each gate's own entry is in its settings). */
+  configFile?: string;
+}
+
+/** What a lookup learnt: the stored result on a hit, and what `remember` needs on a miss. */
+export interface Probe {
+  hit?: GateResult;
+  settings: string;
+  inputs: string;
+}
+
+/**
+ * The kinds whose verdict is a function of the key's parts. Others are never cached: the guard
+ * reads git history (its base commit, commit trailers) and the config file, which no tree key
+ * holds; a kind added later stays uncached until someone decides what its key must contain.
+ */
+const CACHEABLE_KINDS = new Set(['typecheck', 'lint', 'complexity', 'build', 'test', 'command']);
+
+function keyOf(probe: Probe): string {
+  return hashText(`${probe.settings}\n${probe.inputs}`);
+}
+
+/** Only a verdict the tool reached on these very inputs is worth replaying. */
+function storable(result: GateResult): boolean {
+  return result.status === 'passed' || result.status === 'failed';
+}
+
+/**
+ * The result cache of one run. It keys each gate by its settings and by the identity of its input
+ * files, replays a stored result on a hit, and stores a fresh one only when the inputs did not
+ * change while the gate ran (otherwise the result may describe files that no longer match the key).
+ */
+export class ResultCache {
+  private snapshot: Promise<TreeSnapshot | undefined> | undefined;
+  private readonly dir: string;
+
+  constructor(private readonly setup: CacheSetup) {
+    this.dir = resultsDir(setup.cacheDir);
+  }
+
+  /** The tree as it was before any gate still to start; refreshed whenever a gate has run. */
+  private current(): Promise<TreeSnapshot | undefined> {
+    this.snapshot ??= this.take();
+    return this.snapshot;
+  }
+
+  private async take(): Promise<TreeSnapshot | undefined> {
+    const snapshot = await takeSnapshot(this.setup.root, this.setup.repoRoot);
+    const config = this.setup.configFile === undefined ? undefined : path.relative(this.setup.root, this.setup.configFile).split(path.sep).join('/');
+    if (snapshot && config !== undefined) snapshot.files.delete(config);
+    return snapshot;
+  }
+
+  async lookup(gate: GateConfig): Promise<Probe | undefined> {
+    if (gate['cache'] === false || !CACHEABLE_KINDS.has(gate.kind)) return undefined;
+    const snapshot = await this.current();
+    if (!snapshot) return undefined;
+    const probe: Probe = {
+      settings: settingsKey(gate, this.setup.scope, this.setup.root),
+      inputs: await inputsKey(gate, this.setup.scope, this.setup.root, snapshot),
+    };
+    const hit = await readEntry(this.dir, keyOf(probe));
+    if (hit && hit.id === gate.id && hit.kind === gate.kind) probe.hit = hit;
+    return probe;
+  }
+
+  async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<void> {
+    // The gate ran: the tree may differ now (builds write, commands edit), so look again.
+    this.snapshot = this.take();
+    if (!storable(result) || aborted) return;
+    const after = await this.snapshot;
+    if (!after || (await inputsKey(gate, this.setup.scope, this.setup.root, after)) !== probe.inputs) return;
+    try {
+      await writeEntry(this.dir, keyOf(probe), result);
+      await evict(this.dir);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      warnOnce('result-cache-write', `gatekeeper: warning: could not write the result cache in ${this.dir} (${message.split('\n')[0] ?? ''}); gates still run, their results are not cached.`);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { GateResult } from '../core/result.js';
+
+/** Bounds of the result cache; past either, the least recently used entries go. */
+export const CACHE_LIMITS = { maxEntries: 500, maxBytes: 64 * 1024 * 1024 };
+
+const FORMAT = 1;
+
+interface Entry {
+  format: number;
+  key: string;
+  result: GateResult;
+}
+
+/** A folder name no gate id can take (ids start with a letter or digit). */
+export function resultsDir(cacheDir: string): string {
+  return path.join(cacheDir, '.results');
+}
+
+function entryFile(dir: string, key: string): string {
+  return path.join(dir, `${key}.json`);
+}
+
+function isEntry(value: unknown, key: string): value is Entry {
+  const entry = value as Partial<Entry> | null;
+  const status = entry?.result?.status;
+  return entry?.format === FORMAT && entry.key === key && (status === 'passed' || status === 'failed') && Array.isArray(entry.result?.diagnostics);
+}
+
+/** A stored result, or undefined (absent, unreadable or of another format: all are misses). */
+export async function readEntry(dir: string, key: string): Promise<GateResult | undefined> {
+  const file = entryFile(dir, key);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isEntry(parsed, key)) return undefined;
+  // Mark it recently used, so that eviction takes older entries first.
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+  return parsed.result;
+}
+
+/**
+ * Writes to a temporary file and renames it into place: rename is atomic within a folder, so a
+ * concurrent reader sees the old entry, the new one or none, never half of one.
+ */
+export async function writeEntry(dir: string, key: string, result: GateResult): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const file = entryFile(dir, key);
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const entry: Entry = { format: FORMAT, key, result: { ...result, cached: false } };
+  try {
+    await writeFile(temp, JSON.stringify(entry));
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+interface Stored {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** A temporary file older than this was left by a run that died before its rename. */
+const ABANDONED_MS = 10 * 60 * 1000;
+
+async function removeAbandoned(dir: string, temps: string[]): Promise<void> {
+  for (const name of temps) {
+    const info = await stat(path.join(dir, name)).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > ABANDONED_MS) await unlink(path.join(dir, name)).catch(() => undefined);
+  }
+}
+
+/** Drops least recently used entries until the cache is within its bounds. */
+export async function evict(dir: string, limits = CACHE_LIMITS): Promise<number> {
+  const all = await readdir(dir).catch(() => [] as string[]);
+  await removeAbandoned(dir, all.filter((n) => n.endsWith('.tmp')));
+  const names = all.filter((n) => n.endsWith('.json'));
+  const stored: Stored[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (info) stored.push({ file, size: info.size, mtimeMs: info.mtimeMs });
+  }
+  stored.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  let bytes = 0;
+  let removed = 0;
+  for (const [index, entry] of stored.entries()) {
+    bytes += entry.size;
+    if (index >= limits.maxEntries || bytes > limits.maxBytes) {
+      await unlink(entry.file).catch(() => undefined);
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gate, makeProject, parseJsonReport, REPO, type Project } from './helpers/project.js';
+import { complexFunction, mathSource, tsProjectFiles } from './helpers/ts-project.js';
+
+const projects: Project[] = [];
+afterAll(() => projects.forEach((p) => p.cleanup()));
+
+type Gates = Record<string, unknown>[];
+
+async function cacheProject(name: string, gates: Gates, extra: Record<string, string> = {}): Promise<Project> {
+  // An empty node_modules from the start, so that the cache lives in node_modules/.cache/gatekeeper throughout.
+  const project = await makeProject(name, { ...tsProjectFiles(), 'node_modules/.keep': '', '.gatekeeper.json': JSON.stringify({ failFast: false, gates }), ...extra });
+  projects.push(project);
+  return project;
+}
+
+async function run(project: Project, args: string[] = [], env: Record<string, string> = {}): Promise<{ exitCode: number; cached: Record<string, boolean>; report: ReturnType<typeof parseJsonReport> }> {
+  const result = await project.gatekeeper(['run', '--json', ...args], { env });
+  const report = parseJsonReport(result.stdout);
+  return { exitCode: result.exitCode, report, cached: Object.fromEntries(report.gates.map((g) => [g.id, g.cached])) };
+}
+
+const echo = (id: string, text = id): Record<string, unknown> => ({ id, kind: 'command', command: `echo ${text}` });
+
+describe('the result cache', () => {
+  it('replays an unchanged tree and misses on a content, config or allowlisted env change', async () => {
+    const project = await cacheProject('cache-keys', [{ id: 'types', kind: 'typecheck' }, echo('hello'), { ...echo('region'), cacheEnv: ['REGION'] }]);
+
+    const cold = await run(project);
+    expect(cold.exitCode).toBe(0);
+    expect(cold.cached).toEqual({ types: false, hello: false, region: false });
+
+    const warm = await run(project);
+    expect(warm.exitCode).toBe(0);
+    expect(warm.cached).toEqual({ types: true, hello: true, region: true });
+    expect(gate(warm.report, 'types').summary).toBe(gate(cold.report, 'types').summary);
+
+    // A content change: every whole-project gate misses, and the new verdict is the tool's.
+    project.write('src/math.ts', mathSource({ typeError: true }));
+    const edited = await run(project);
+    expect(edited.cached).toEqual({ types: false, hello: false, region: false });
+    expect(gate(edited.report, 'types').status).toBe('failed');
+    project.write('src/math.ts', mathSource({}));
+    expect((await run(project)).cached).toEqual({ types: true, hello: true, region: true });
+
+    // A config change misses for that gate only.
+    project.write('.gatekeeper.json', JSON.stringify({ failFast: false, gates: [{ id: 'types', kind: 'typecheck' }, echo('hello', 'bonjour'), { ...echo('region'), cacheEnv: ['REGION'] }] }));
+    const reconfigured = await run(project);
+    expect(reconfigured.cached).toEqual({ types: true, hello: false, region: true });
+    expect(gate(reconfigured.report, 'hello').summary).toContain('echo bonjour');
+
+    // TZ is on the default allowlist; REGION only for the gate that declared it.
+    expect((await run(project, [], { TZ: 'Asia/Tokyo' })).cached).toEqual({ types: false, hello: false, region: false });
+    expect((await run(project, [], { TZ: 'Asia/Tokyo' })).cached).toEqual({ types: true, hello: true, region: true });
+    expect((await run(project, [], { TZ: 'Asia/Tokyo', REGION: 'eu' })).cached).toEqual({ types: true, hello: true, region: false });
+    expect((await run(project, [], { TZ: 'Asia/Tokyo', UNLISTED: 'x' })).cached).toEqual({ types: true, hello: true, region: true });
+
+    // --no-cache runs everything.
+    expect((await run(project, ['--no-cache'], { TZ: 'Asia/Tokyo' })).cached).toEqual({ types: false, hello: false, region: false });
+  });
+
+  it('misses when the project\'s tool version changes (TypeScript 6 → 7)', async () => {
+    const project = await cacheProject('cache-tool', [{ id: 'types', kind: 'typecheck' }]);
+    expect((await run(project)).cached).toEqual({ types: false });
+    const warm = await run(project);
+    expect(warm.cached).toEqual({ types: true });
+    expect(gate(warm.report, 'types').summary).toContain('TypeScript 6.');
+
+    mkdirSync(path.join(project.dir, 'node_modules'), { recursive: true });
+    symlinkSync(path.join(REPO, 'node_modules', 'typescript7'), path.join(project.dir, 'node_modules', 'typescript'), 'dir');
+    const switched = await run(project);
+    expect(switched.cached).toEqual({ types: false });
+    expect(gate(switched.report, 'types').summary).toContain('TypeScript 7.');
+  });
+
+  it('replays failed results, never errored ones, and never caches "cache": false gates or the guard', async () => {
+    const project = await cacheProject('cache-status', [
+      { id: 'fails', kind: 'command', command: 'echo "src/math.ts(1,1): error TS1005: nope"; exit 4' },
+      { id: 'errs', kind: 'command', command: 'no-such-command-gatekeeper' },
+      { ...echo('always'), cache: false },
+      // The guard's verdict depends on git history (its base commit), which no tree key holds.
+      { id: 'guard', kind: 'guard' },
+    ]);
+    const cold = await run(project);
+    expect(cold.exitCode).toBe(1);
+    expect(cold.report.gates.map((g) => g.status)).toEqual(['failed', 'errored', 'passed', 'passed']);
+    const warm = await run(project);
+    expect(warm.exitCode).toBe(1);
+    expect(warm.cached).toEqual({ fails: true, errs: false, always: false, guard: false });
+    expect(gate(warm.report, 'fails').status).toBe('failed');
+    expect(gate(warm.report, 'fails').diagnostics).toEqual(gate(cold.report, 'fails').diagnostics);
+  });
+
+  it('does not store a result when the gate changed its inputs while it ran', async () => {
+    const project = await cacheProject('cache-race', [echo('steady'), { id: 'editor', kind: 'command', command: 'node -e "require(\'fs\').appendFileSync(\'stamp.txt\', \'x\')"' }], { 'stamp.txt': 'original\n' });
+    expect((await run(project)).cached).toEqual({ steady: false, editor: false });
+    expect(project.read('stamp.txt')).toBe('original\nx');
+
+    // Back to the tree the first run started from: the editor's result was never stored under it.
+    project.write('stamp.txt', 'original\n');
+    expect((await run(project)).cached).toEqual({ steady: true, editor: false });
+    expect(project.read('stamp.txt')).toBe('original\nx');
+  });
+
+  it('two runs at once both finish with whole results, and the next run replays them', async () => {
+    const big = `node -e "process.stdout.write('line of output\\\\n'.repeat(20000))"`;
+    const project = await cacheProject('cache-concurrent', [{ id: 'big', kind: 'command', command: big }, echo('small')]);
+    for (let round = 0; round < 3; round++) {
+      const [a, b] = await Promise.all([run(project, ['--no-fail-fast']), run(project)]);
+      for (const r of [a, b]) {
+        expect(r.exitCode).toBe(0);
+        expect(r.report.gates.map((g) => g.status)).toEqual(['passed', 'passed']);
+      }
+    }
+    expect((await run(project)).cached).toEqual({ big: true, small: true });
+  });
+
+  it('keeps complexity metrics per file content, and a changed file is measured again', async () => {
+    const project = await cacheProject('cache-complexity', [{ id: 'complexity', kind: 'complexity', include: ['src/**/*.ts'] }]);
+    expect(gate((await run(project, ['--no-cache'])).report, 'complexity').status).toBe('passed');
+    const memoFile = path.join(project.dir, 'node_modules', '.cache', 'gatekeeper', 'complexity', 'escomplex-metrics.json');
+    const memo = JSON.parse(readFileSync(memoFile, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(memo.entries)).toHaveLength(2);
+
+    project.write('src/classify.ts', complexFunction());
+    const after = await run(project, ['--no-cache']);
+    expect(gate(after.report, 'complexity').status).toBe('failed');
+    expect(gate(after.report, 'complexity').diagnostics).toEqual([expect.objectContaining({ file: 'src/classify.ts', code: 'cyclomatic' })]);
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashText, takeSnapshot } from '../src/cache/tree-snapshot.js';
+import { makeProject, REPO, type Project } from './helpers/project.js';
+
+const projects: Project[] = [];
+afterAll(() => projects.forEach((p) => p.cleanup()));
+
+describe('the tree snapshot', () => {
+  it('takes git\'s blob id for unmodified files and hashes only modified and untracked ones', async () => {
+    const project = await makeProject('snapshot', { '.gitignore': 'ignored.txt\n', 'kept.txt': 'kept\n', 'edited.txt': 'before\n', 'gone.txt': 'gone\n', 'sub/deep.txt': 'deep\n' });
+    projects.push(project);
+    project.write('edited.txt', 'after\n');
+    project.remove('gone.txt');
+    project.write('new.txt', 'new\n');
+    project.write('ignored.txt', 'ignored\n');
+
+    const snapshot = await takeSnapshot(project.dir, project.dir);
+    const blob = (await project.git('hash-object', 'kept.txt')).trim();
+    expect(snapshot?.files.get('kept.txt')).toBe(`100644:${blob}`);
+    expect(snapshot?.files.get('edited.txt')).toBe(`w:${hashText('after\n')}`);
+    expect(snapshot?.files.get('new.txt')).toBe(`w:${hashText('new\n')}`);
+    expect(snapshot?.files.has('gone.txt')).toBe(false);
+    expect(snapshot?.files.has('ignored.txt')).toBe(false);
+
+    // From a sub-folder project, paths are relative to it and the rest of the repository is out.
+    project.write('sub/deep.txt', 'deeper\n');
+    const sub = await takeSnapshot(`${project.dir}/sub`, project.dir);
+    expect([...(sub?.files.keys() ?? [])]).toEqual(['deep.txt']);
+    expect(sub?.files.get('deep.txt')).toBe(`w:${hashText('deeper\n')}`);
+  });
+
+  it('is undefined outside git and in a folder its repository ignores: nothing can be keyed reliably', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'gatekeeper-nogit-'));
+    writeFileSync(path.join(outside, 'a.txt'), 'a\n');
+    try {
+      expect(await takeSnapshot(outside, outside)).toBeUndefined();
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    // test/.tmp is ignored by Gatekeeper's own repository.
+    const ignored = await makeProject('snapshot-ignored', { 'a.txt': 'a\n' }, { git: false });
+    projects.push(ignored);
+    expect(await takeSnapshot(ignored.dir, REPO)).toBeUndefined();
+  });
+});
