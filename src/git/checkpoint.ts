@@ -1,7 +1,6 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync, rmdirSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
 import { UserFacingError } from '../core/errors.js';
 import { GitError, splitNul } from './git.js';
 
@@ -32,6 +31,8 @@ export interface Checkpoint {
 }
 
 async function gitEnv(args: readonly string[], cwd: string, env: Record<string, string> = {}, input?: string): Promise<string> {
+  // Loaded on first use: execa is a hundred modules that most commands never need.
+  const { execa } = await import('execa');
   const result = await execa('git', [...args], { cwd, reject: false, stripFinalNewline: false, input, env: { GIT_OPTIONAL_LOCKS: '0', ...env } });
   if (result.exitCode !== 0) {
     const said = String(result.stderr).trim().split('\n')[0] ?? '';
@@ -41,6 +42,7 @@ async function gitEnv(args: readonly string[], cwd: string, env: Record<string, 
 }
 
 async function headCommit(repoRoot: string): Promise<string | undefined> {
+  const { execa } = await import('execa');
   const out = await execa('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: repoRoot, reject: false });
   return out.exitCode === 0 ? String(out.stdout).trim() : undefined;
 }

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { execa } from 'execa';
 import { UserFacingError } from '../core/errors.js';
 import { gitMaybe } from '../git/git.js';
 
@@ -37,6 +36,8 @@ export function huskyIsSetUp(repoRoot: string, hooksPath: string | undefined): b
 
 /** Runs husky's own bin, exactly what `"prepare": "husky"` runs: it sets core.hooksPath and writes `.husky/_`. */
 export async function runHusky(repoRoot: string, husky: HuskyPackage): Promise<void> {
+  // Loaded on first use: execa is a hundred modules that most commands never need.
+  const { execa } = await import('execa');
   const result = await execa(process.execPath, [path.join(husky.dir, 'bin.js')], { cwd: repoRoot, reject: false, env: { HUSKY: '' } });
   const said = `${String(result.stdout)}${String(result.stderr)}`.trim();
   if (result.exitCode !== 0 || said !== '') {

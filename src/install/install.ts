@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import { UserFacingError } from '../core/errors.js';
 import { repoRootOf } from '../git/git.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -55,6 +54,8 @@ async function ensureHusky(step: Step): Promise<HuskyPackage> {
   if (husky === undefined) {
     const command = installCommand(step.repoRoot);
     step.changes.push(`husky is not installed; ran ${command.join(' ')}`);
+    // Loaded on first use: execa is a hundred modules that most commands never need.
+    const { execa } = await import('execa');
     const result = await execa(command[0] ?? 'npm', command.slice(1), { cwd: step.repoRoot, reject: false, stdin: 'ignore' });
     husky = findHusky(step.repoRoot);
     if (result.exitCode !== 0 || husky === undefined) {
