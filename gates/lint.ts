@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { defineGate, erroredOutcome } from '../src/core/gate.js';
-import { resolveModule, ToolMissingError } from '../src/core/resolve-tool.js';
+import { resolveModule, toolOrMissing } from '../src/core/resolve-tool.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount, plural, type Diagnostic } from '../src/core/result.js';
 import { withTimeout } from '../src/core/with-timeout.js';
@@ -58,13 +58,8 @@ export default defineGate({
   options,
   tool: (root) => projectTool('eslint', 'eslint', root),
   async run(opts, ctx) {
-    let eslint;
-    try {
-      eslint = resolveModule('eslint', ctx.root);
-    } catch (error) {
-      if (error instanceof ToolMissingError) return erroredOutcome(error.message);
-      throw error;
-    }
+    const eslint = toolOrMissing(() => resolveModule('eslint', ctx.root));
+    if ('status' in eslint) return eslint;
     const patterns = ctx.scope.mode === 'all' ? (opts.patterns ?? ['.']) : ctx.scope.files;
     if (patterns.length === 0) {
       return { status: 'skipped', diagnostics: [], summary: 'no changed files to lint', output: '' };

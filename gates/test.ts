@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defineGate, erroredOutcome } from '../src/core/gate.js';
 import { runProcess } from '../src/core/process.js';
-import { resolveBin, ToolMissingError } from '../src/core/resolve-tool.js';
+import { resolveBin, toolOrMissing } from '../src/core/resolve-tool.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { plural } from '../src/core/result.js';
 import { describeAbnormalEnd } from './abnormal-end.js';
@@ -24,13 +24,8 @@ export default defineGate({
   options,
   tool: (root) => projectTool('vitest', 'vitest', root),
   async run(opts, ctx) {
-    let vitest;
-    try {
-      vitest = resolveBin('vitest', 'vitest', ctx.root);
-    } catch (error) {
-      if (error instanceof ToolMissingError) return erroredOutcome(error.message);
-      throw error;
-    }
+    const vitest = toolOrMissing(() => resolveBin('vitest', 'vitest', ctx.root));
+    if ('status' in vitest) return vitest;
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'gatekeeper-vitest-'));
     const reportFile = path.join(tmp, 'report.json');
     try {

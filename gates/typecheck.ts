@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defineGate, erroredOutcome, type GateContext, type GateOutcome } from '../src/core/gate.js';
 import { runProcess } from '../src/core/process.js';
-import { resolveBin, ToolMissingError, type ResolvedTool } from '../src/core/resolve-tool.js';
+import { resolveBin, type ResolvedTool, toolOrMissing } from '../src/core/resolve-tool.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount } from '../src/core/result.js';
 import { describeAbnormalEnd } from './abnormal-end.js';
@@ -56,13 +56,8 @@ export default defineGate({
   options,
   tool: (root) => projectTool('tsc', 'typescript', root),
   async run(opts, ctx) {
-    let tsc;
-    try {
-      tsc = resolveBin('typescript', 'tsc', ctx.root);
-    } catch (error) {
-      if (error instanceof ToolMissingError) return erroredOutcome(error.message);
-      throw error;
-    }
+    const tsc = toolOrMissing(() => resolveBin('typescript', 'tsc', ctx.root));
+    if ('status' in tsc) return tsc;
     const project = opts.project ?? 'tsconfig.json';
     const projects = solutionReferences(ctx.root, project) ?? [project];
     const outcomes: GateOutcome[] = [];

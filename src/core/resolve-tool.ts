@@ -1,3 +1,4 @@
+import { erroredOutcome, type GateOutcome } from './gate.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,4 +54,17 @@ export function resolveModule(pkg: string, root: string): ResolvedTool {
     throw new ToolMissingError(pkg, root);
   }
   return { name: pkg, version: String(json['version'] ?? 'unknown'), dir, entry };
+}
+
+/**
+ * The tool, or the `errored` outcome a gate returns when the project lacks it — with the npm
+ * command that installs it. Any other failure is Gatekeeper's own and propagates.
+ */
+export function toolOrMissing(resolve: () => ResolvedTool): ResolvedTool | GateOutcome {
+  try {
+    return resolve();
+  } catch (error) {
+    if (error instanceof ToolMissingError) return erroredOutcome(error.message);
+    throw error;
+  }
 }
