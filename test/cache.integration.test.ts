@@ -25,6 +25,19 @@ async function run(project: Project, args: string[] = [], env: Record<string, st
 const echo = (id: string, text = id): Record<string, unknown> => ({ id, kind: 'command', command: `echo ${text}` });
 
 describe('the result cache', () => {
+  it('does not replay a verdict on files that a gate outside the cache rewrote earlier in the same run', async () => {
+    const project = await cacheProject('cache-writer', [
+      echo('first'),
+      { id: 'codegen', kind: 'command', command: 'echo "$MODE" > gen.txt', cache: false },
+      { id: 'check', kind: 'command', command: 'grep -q good gen.txt' },
+    ], { '.gitignore': 'node_modules\n.gatekeeper/\n' });
+    const good = await run(project, [], { MODE: 'good' });
+    expect(gate(good.report, 'check').status).toBe('passed');
+    const bad = await run(project, [], { MODE: 'bad' });
+    expect(gate(bad.report, 'check')).toMatchObject({ status: 'failed', cached: false });
+    expect(bad.exitCode).toBe(1);
+  });
+
   it('replays an unchanged tree and misses on a content, config or allowlisted env change', async () => {
     const project = await cacheProject('cache-keys', [{ id: 'types', kind: 'typecheck' }, echo('hello'), { ...echo('region'), cacheEnv: ['REGION'] }]);
 

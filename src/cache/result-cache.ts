@@ -78,6 +78,11 @@ export class ResultCache {
     return probe;
   }
 
+  /** A gate ran outside the cache (cache: false, the guard): it may have changed the tree. */
+  invalidate(): void {
+    this.snapshot = undefined;
+  }
+
   async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<void> {
     // The gate ran: the tree may differ now (builds write, commands edit), so look again.
     this.snapshot = this.take();

@@ -76,7 +76,9 @@ async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResu
     if (error instanceof CancelledError) return finish(gate, { status: 'errored', diagnostics: [], summary: 'cancelled', output: '' }, startedAt);
     const message = error instanceof Error ? error.message : String(error);
     // An exception inside a gate is Gatekeeper's fault, not the user's; the verdict is unknown.
-    return finish(gate, { status: 'errored', diagnostics: [], summary: `internal error in the ${gate.kind} gate: ${message.split('\n')[0] ?? ''}`, output: error instanceof Error ? (error.stack ?? message) : message }, startedAt);
+    // The stack helps us, not the user: it is kept only under GATEKEEPER_DEBUG.
+    const output = process.env['GATEKEEPER_DEBUG'] && error instanceof Error ? (error.stack ?? message) : message;
+    return finish(gate, { status: 'errored', diagnostics: [], summary: `internal error in the ${gate.kind} gate: ${message.split('\n')[0] ?? ''}`, output }, startedAt);
   } finally {
     input.signal?.removeEventListener('abort', onOuterAbort);
   }
@@ -89,6 +91,8 @@ async function runGateCached(gate: GateConfig, input: PipelineInput, cache: Resu
   if (probe?.hit) return { ...probe.hit, cached: true, durationMs: Math.round(performance.now() - startedAt) };
   const result = await runGate(gate, input);
   if (cache && probe) await cache.remember(gate, probe, result, input.signal?.aborted === true);
+  // A gate that ran without a probe may still have written files the next gates' keys depend on.
+  else cache?.invalidate();
   return result;
 }
 
