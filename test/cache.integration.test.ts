@@ -31,8 +31,11 @@ describe('the result cache', () => {
       { id: 'codegen', kind: 'command', command: 'echo "$MODE" > gen.txt', cache: false },
       { id: 'check', kind: 'command', command: 'grep -q good gen.txt' },
     ], { '.gitignore': 'node_modules\n.gatekeeper/\n' });
+    // Twice with the same output, so that `first` and `check` are both stored...
+    await run(project, [], { MODE: 'good' });
     const good = await run(project, [], { MODE: 'good' });
     expect(gate(good.report, 'check').status).toBe('passed');
+    // ...then `first` is a hit, and `check` must be keyed on the gen.txt codegen just rewrote.
     const bad = await run(project, [], { MODE: 'bad' });
     expect(gate(bad.report, 'check')).toMatchObject({ status: 'failed', cached: false });
     expect(bad.exitCode).toBe(1);
