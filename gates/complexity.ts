@@ -53,7 +53,7 @@ export default defineGate({
   options,
   tool: () => installedTool('escomplex', 'typhonjs-escomplex', import.meta.url),
   async run(opts, ctx) {
-    const files = await filesInScope(ctx.root, ctx.scope, opts.include ?? DEFAULT_INCLUDE, opts.exclude ?? DEFAULT_EXCLUDE);
+    const files = filesInScope(ctx.scope, opts.include ?? DEFAULT_INCLUDE, opts.exclude ?? DEFAULT_EXCLUDE);
     if (files.length === 0) {
       const why = ctx.scope.mode === 'changed' ? 'no changed source files to measure' : 'no source files to measure';
       return { status: 'skipped', diagnostics: [], summary: why, output: '' };

@@ -54,6 +54,11 @@ export default defineGate({
         const broken = parsed.brokenFiles > 0 ? `, ${plural(parsed.brokenFiles, 'test file')} failed to load` : '';
         return { status: 'failed', diagnostics, summary: `${counts}${broken}`, output: run.output };
       }
+      if (parsed.passed === 0 && parsed.skipped === 0 && related.length > 1) {
+        // Only the tests related to the changed files were asked for, and there are none (a docs
+        // change, a deletion): nothing to verify is not a failure. A whole run with none still is.
+        return { status: 'skipped', diagnostics, summary: 'no tests are related to the changed files', output: run.output };
+      }
       if (parsed.passed === 0) {
         // A green run that ran nothing proves nothing: fail closed.
         return erroredOutcome(`no tests ran (${what} collected ${parsed.passed + parsed.skipped} tests, none executed)`, run.output, diagnostics);

@@ -60,6 +60,7 @@ export default defineGate({
     if ('status' in tsc) return tsc;
     const project = opts.project ?? 'tsconfig.json';
     const projects = solutionReferences(ctx.root, project) ?? [project];
+    if (projects.length === 0) return erroredOutcome(`${project} references no project that has files of its own: nothing would be type-checked`);
     const outcomes: GateOutcome[] = [];
     for (const one of projects) outcomes.push(await checkProject(tsc, one, opts.args ?? [], ctx));
     return combine(outcomes, tsc.version, projects.length);

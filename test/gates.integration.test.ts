@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { gate, makeProject, parseJsonReport, type Project } from './helpers/project.js';
-import { tsProjectFiles } from './helpers/ts-project.js';
+import { complexFunction, tsProjectFiles } from './helpers/ts-project.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -90,5 +90,37 @@ describe('typecheck of a solution-style tsconfig', () => {
     p.write('tools/gen.ts', 'export const port: number = 8080;\n');
     const fixed = gate(parseJsonReport((await p.gatekeeper(['run', '--json'])).stdout), 'types');
     expect(fixed).toMatchObject({ status: 'passed', summary: expect.stringContaining('in 2 projects') });
+  });
+});
+
+describe('found in review: scopes that must not pass on nothing or see the wrong files', () => {
+  it('follows nested solution tsconfigs down to the projects that have files', async () => {
+    const leaf = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, composite: true, types: [] }, include: ['*.ts'] });
+    const p = await project('nested-solution', [{ id: 'types', kind: 'typecheck' }], {
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './packages' }] }),
+      'packages/tsconfig.json': JSON.stringify({ files: [], references: [{ path: './a' }] }),
+      'packages/a/tsconfig.json': leaf,
+      'packages/a/index.ts': 'export const n: number = "one";\n',
+    });
+    const types = gate(parseJsonReport((await p.gatekeeper(['run', '--json'])).stdout), 'types');
+    expect(types.status).toBe('failed');
+    expect(types.diagnostics).toEqual([expect.objectContaining({ file: 'packages/a/index.ts', line: 1, code: 'TS2322' })]);
+  });
+
+  it('measures complexity on the project\'s files, not on git-ignored build output', async () => {
+    const p = await project('ignored-output', [{ id: 'cx', kind: 'complexity' }], { '.gitignore': 'node_modules\n.gatekeeper/\nout/\n' });
+    // Plain JavaScript with cyclomatic complexity 15: it would fail the gate if it were measured.
+    p.write('out/bundle.js', complexFunction().replace(/: number/g, ''));
+    const cx = gate(parseJsonReport((await p.gatekeeper(['run', '--json'])).stdout), 'cx');
+    expect(cx.status).toBe('passed');
+    expect(cx.summary).not.toContain('bundle');
+  });
+
+  it('skips related tests when no test relates to the changed files, instead of blocking', async () => {
+    const p = await project('related-none', [{ id: 'tests', kind: 'test', related: true }]);
+    p.write('NOTES.md', 'release notes\n');
+    const result = await p.gatekeeper(['run', '--json', '--since', 'HEAD']);
+    expect(gate(parseJsonReport(result.stdout), 'tests')).toMatchObject({ status: 'skipped', summary: 'no tests are related to the changed files' });
+    expect(result.exitCode).toBe(0);
   });
 });

@@ -1,20 +1,16 @@
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
 import type { Scope } from './scope.js';
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.gatekeeper/**'];
 
 /**
- * The files a file-level gate looks at: its include globs minus its exclude globs, and in a
- * changed-files scope only the changed ones among them. Paths are relative to `root`.
+ * The files a file-level gate looks at: the scope's files (every tracked and untracked-not-ignored
+ * file, or only the changed ones) matched by its include globs and not by its exclude globs.
+ * Never the disk as a whole: a git-ignored build output is not the user's source, and is not in
+ * the result cache's key either. Paths are relative to `root`.
  */
-export async function filesInScope(root: string, scope: Scope, include: string[], exclude: string[]): Promise<string[]> {
-  const ignore = [...ALWAYS_EXCLUDED, ...exclude];
-  if (scope.mode === 'changed') {
-    const isIncluded = picomatch(include, { dot: true });
-    const isExcluded = picomatch(ignore, { dot: true });
-    return scope.files.filter((f) => isIncluded(f) && !isExcluded(f)).sort();
-  }
-  const files = await glob(include, { cwd: root, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false });
-  return files.sort();
+export function filesInScope(scope: Scope, include: string[], exclude: string[]): string[] {
+  const isIncluded = picomatch(include, { dot: true });
+  const isExcluded = picomatch([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
+  return scope.files.filter((f) => isIncluded(f) && !isExcluded(f)).sort();
 }
