@@ -12,7 +12,7 @@ import { addedLineFindings } from '../src/guard/added-lines.js';
 import { compareConfigs, type ThresholdRule } from '../src/guard/config-loosening.js';
 import { DEFAULT_PROTECTED, protectedFileFindings } from '../src/guard/protected-files.js';
 import { testFileFindings } from '../src/guard/test-files.js';
-import { allowByTrailers, parseTrailerLog, TRAILER_KEY, TRAILER_LOG_FORMAT } from '../src/guard/trailers.js';
+import { allowByTrailers, parseCommitLog, TRAILER_KEY, TRAILER_LOG_FORMAT, type LooseningCommit } from '../src/guard/trailers.js';
 import { parseUnifiedDiff, type FileDiff } from '../src/guard/unified-diff.js';
 import { DEFAULT_MAX_CYCLOMATIC, DEFAULT_MIN_MAINTAINABILITY } from './complexity.js';
 import { DEFAULT_MAX_WARNINGS } from './lint.js';
@@ -82,9 +82,17 @@ async function configFindings(files: readonly FileDiff[], base: string, paths: P
 }
 
 /** In the loop the base is a checkpoint, and an agent's own commit must not vouch for itself. */
-async function trailerCommits(base: string, allowTrailer: boolean, ctx: GateContext): Promise<ReturnType<typeof parseTrailerLog>> {
+/** Every commit since the base (newest first), when trailers may allow anything at all. */
+async function commitsSince(base: string, allowTrailer: boolean, ctx: GateContext): Promise<LooseningCommit[]> {
   if (!allowTrailer || (await isGatekeeperCheckpoint(ctx.repoRoot, base))) return [];
-  return parseTrailerLog(await logSince(ctx.repoRoot, base, TRAILER_LOG_FORMAT));
+  return parseCommitLog(await logSince(ctx.repoRoot, base, TRAILER_LOG_FORMAT));
+}
+
+/** Repo-relative paths whose work-tree content is not HEAD's: edits no commit vouches for. */
+async function uncommittedPaths(ctx: GateContext): Promise<Set<string>> {
+  const changed = (await gitMaybe(['diff', '--name-only', '--no-renames', '-z', 'HEAD'], ctx.repoRoot)) ?? '';
+  const untracked = (await gitMaybe(['ls-files', '-z', '--others', '--exclude-standard'], ctx.repoRoot)) ?? '';
+  return new Set([...changed.split('\0'), ...untracked.split('\0')].filter((f) => f !== ''));
 }
 
 function verdict(findings: Diagnostic[], reasons: string[], base: string): GateOutcome {
@@ -121,7 +129,8 @@ export default defineGate({
       ...protectedFileFindings(files, paths.isProtected),
       ...(await configFindings(files, base, paths, ctx)),
     ];
-    const { findings: judged, reasons } = allowByTrailers(findings, await trailerCommits(base, opts.allowTrailer ?? true, ctx));
+    const commits = await commitsSince(base, opts.allowTrailer ?? true, ctx);
+    const { findings: judged, reasons } = allowByTrailers(findings, commits, commits.length > 0 ? await uncommittedPaths(ctx) : new Set());
     return verdict(judged, reasons, base);
   },
 });

@@ -208,6 +208,28 @@ describe('the guard with --since and a Gate-Loosened trailer', () => {
     expect(strict.guard.diagnostics.every((d) => d.severity === 'error')).toBe(true);
   });
 
+  it('covers only what the trailer commit did: not a later edit of the same file, committed or not', async () => {
+    await project.git('checkout', '-q', 'main');
+    await project.git('checkout', '-q', '-b', 'trailer-then-more');
+    project.write('src/math.ts', lines(MATH, 2, '  // @ts-ignore'));
+    await project.git('add', '-A');
+    await project.git('commit', '-q', '-m', 'Silence one error on purpose\n\nGate-Loosened: a vendored signature is wrong');
+    const vouched = await guard(['--since', 'main']);
+    expect(vouched.guard).toMatchObject({ status: 'passed' });
+
+    // An uncommitted suppression in the same file is not what the trailer vouched for.
+    project.write('src/math.ts', lines(lines(MATH, 2, '  // @ts-ignore'), 1, '// @ts-nocheck'));
+    const dirty = await guard(['--since', 'main']);
+    expect(dirty.exitCode).toBe(1);
+    expect(dirty.guard.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toContain('ts-suppression');
+
+    // Nor is a later commit without the trailer.
+    await project.commitAll('more suppressions');
+    const later = await guard(['--since', 'main']);
+    expect(later.exitCode).toBe(1);
+    await project.git('checkout', '-q', '-f', 'main');
+  });
+
   it('does not honour a trailer when the base is one of the loop\'s checkpoints', async () => {
     await project.git('checkout', '-q', '-b', 'agent');
     const checkpoint = (await project.git('rev-parse', 'HEAD')).trim();
