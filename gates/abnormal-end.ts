@@ -12,7 +12,7 @@ export function describeAbnormalEnd(run: RunOutcome, what: string, timeoutMs?: n
   }
   if (run.cancelled) return erroredOutcome(`${what} was cancelled`, run.output);
   if (run.notFound) {
-    const detail = run.spawnError ? `: ${run.spawnError}` : ' (exit code 127)';
+    const detail = run.spawnError ? `: ${run.spawnError.split('\n')[0] ?? ''}` : ' (exit code 127)';
     return erroredOutcome(`${what} could not be started${detail}`, run.output);
   }
   if (run.signal !== undefined) return erroredOutcome(`${what} was killed by ${run.signal}`, run.output);

@@ -1,9 +1,19 @@
-import type { GateContext, GateOutcome } from '../src/core/gate.js';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { erroredOutcome, type GateContext, type GateOutcome } from '../src/core/gate.js';
 import { runProcess } from '../src/core/process.js';
 import { toRepoPath } from '../src/core/paths.js';
 import type { Diagnostic } from '../src/core/result.js';
 import { describeAbnormalEnd } from './abnormal-end.js';
 import { parseTscOutput } from './parse/tsc-output.js';
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A shell command as a gate: exit 0 passes, any other exit fails, a command that cannot start
@@ -11,7 +21,8 @@ import { parseTscOutput } from './parse/tsc-output.js';
  * TypeScript projects print them.
  */
 export async function runShellGate(command: string, cwd: string | undefined, ctx: GateContext): Promise<GateOutcome> {
-  const dir = cwd === undefined ? ctx.root : `${ctx.root}/${cwd}`;
+  const dir = cwd === undefined ? ctx.root : path.resolve(ctx.root, cwd);
+  if (!isFolder(dir)) return erroredOutcome(`cwd "${cwd ?? ''}": no such folder in ${ctx.root}`);
   const run = await runProcess(command, [], { cwd: dir, shell: true, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
   const abnormal = describeAbnormalEnd(run, `\`${command}\``, ctx.timeoutMs);
   if (abnormal) return abnormal;

@@ -124,3 +124,11 @@ describe('found in review: scopes that must not pass on nothing or see the wrong
     expect(result.exitCode).toBe(0);
   });
 });
+
+describe('a command gate whose cwd does not exist', () => {
+  it('is errored with one line naming the folder', async () => {
+    const p = await project('bad-cwd', [{ id: 'where', kind: 'command', command: 'true', cwd: 'nope' }]);
+    const where = gate(parseJsonReport((await p.gatekeeper(['run', '--json'])).stdout), 'where');
+    expect(where).toMatchObject({ status: 'errored', summary: `cwd "nope": no such folder in ${p.dir}` });
+  });
+});

@@ -4,9 +4,9 @@ import { repoRootOf } from '../git/git.js';
 import { recordRun } from '../history/record-run.js';
 import { sinceScope, wholeProjectScope } from '../git/scope.js';
 import { AUTO, autoSinceScope } from '../git/base-ref.js';
-import { fanOut, type Reporter } from '../report/reporter.js';
+import { fanOut, type Reporter, type RunReport } from '../report/reporter.js';
 import { cacheDirFor } from './cache-dir.js';
-import { EXIT } from './errors.js';
+import { EXIT, UserFacingError } from './errors.js';
 import { runPipeline, skippedResult } from './pipeline.js';
 import { allPassed, type GateResult } from './result.js';
 import type { Scope } from './scope.js';
@@ -35,6 +35,25 @@ export interface RunRequest {
 export interface RunResponse {
   exitCode: number;
   results: GateResult[];
+}
+
+/**
+ * Every reporter gets its turn even when one fails (an unwritable report file must not hide the
+ * others, the ledger line or the gates' verdict); each failure is said on stderr. Returns the exit
+ * code of the first failure, if any.
+ */
+async function finishReporters(reporters: readonly Reporter[], report: RunReport): Promise<number | undefined> {
+  let failure: number | undefined;
+  for (const reporter of reporters) {
+    try {
+      await reporter.finish(report);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`gatekeeper: ${message}\n`);
+      failure ??= error instanceof UserFacingError ? error.exitCode : EXIT.internal;
+    }
+  }
+  return failure;
 }
 
 function inConfigOrder(gates: readonly { id: string }[], results: GateResult[]): GateResult[] {
@@ -73,7 +92,9 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const results = inConfigOrder(config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
   const ok = allPassed(ran) && !request.signal?.aborted;
   const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase };
-  for (const reporter of request.reporters) await reporter.finish(report);
+  const reportFailure = await finishReporters(request.reporters, report);
   if (request.ledger !== false) await recordRun(root, 'run', ok ? 'passed' : 'failed', report.durationMs, results, (request.skip ?? []).map((id) => `--skip ${id}`));
-  return { exitCode: ok ? EXIT.passed : EXIT.failed, results };
+  if (!ok) return { exitCode: EXIT.failed, results };
+  // The gates passed but a report asked for could not be written: the run did not do what was asked.
+  return { exitCode: reportFailure ?? EXIT.passed, results };
 }
