@@ -15,7 +15,7 @@ function isFileLevel(gate: GateConfig): boolean {
 }
 
 /** Stable JSON: object keys sorted, so that reordering a config does not change the key. */
-export function normalisedJson(value: unknown): string {
+function normalisedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))

@@ -14,11 +14,11 @@ export interface LaneInput {
 }
 
 /** Gates that write to the tree (build, by default) must not overlap with gates that read it. */
-export function isExclusive(gate: GateConfig): boolean {
+function isExclusive(gate: GateConfig): boolean {
   return typeof gate['exclusive'] === 'boolean' ? gate['exclusive'] : gate.kind === 'build';
 }
 
-export function laneCount(): number {
+function laneCount(): number {
   return Math.max(1, os.availableParallelism());
 }
 

@@ -24,6 +24,3 @@ export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): void {
   for (const pid of liveGroups) killGroup(pid, signal);
 }
 
-export function liveGroupCount(): number {
-  return liveGroups.size;
-}

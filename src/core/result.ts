@@ -46,7 +46,7 @@ export function plural(count: number, noun: string, pluralNoun = `${noun}s`): st
   return `${count} ${count === 1 ? noun : pluralNoun}`;
 }
 
-export function countFiles(diagnostics: readonly Diagnostic[]): number {
+function countFiles(diagnostics: readonly Diagnostic[]): number {
   return new Set(diagnostics.map((d) => d.file).filter((f) => f !== undefined)).size;
 }
 

@@ -50,7 +50,7 @@ async function remoteDefaultBranch(root: string): Promise<string | undefined> {
  * Where `--since auto` measures changes from: the pull request's base on GitHub, the merge
  * request's diff base on GitLab, otherwise the remote's default branch.
  */
-export async function detectBase(root: string, env: NodeJS.ProcessEnv = process.env): Promise<AutoBase> {
+async function detectBase(root: string, env: NodeJS.ProcessEnv = process.env): Promise<AutoBase> {
   const githubBase = env['GITHUB_BASE_REF'];
   if (githubBase) {
     const ref = `origin/${githubBase}`;

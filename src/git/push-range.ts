@@ -36,7 +36,7 @@ export interface PushTarget {
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
-export function isZeroSha(sha: string): boolean {
+function isZeroSha(sha: string): boolean {
   return /^0+$/.test(sha);
 }
 

@@ -1,12 +1,12 @@
 import { runProcess } from '../core/process.js';
 
 /** POSIX single quotes: the one quoting in which nothing is special but the quote itself. */
-export function shellQuote(text: string): string {
+function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** `{feedback}` and `{feedback_file}` for agent CLIs that take the prompt as an argument. */
-export function agentCommandLine(command: string, digest: string, feedbackFile: string): string {
+function agentCommandLine(command: string, digest: string, feedbackFile: string): string {
   return command.replace(/\{feedback_file\}|\{feedback\}/g, (placeholder) => (placeholder === '{feedback}' ? shellQuote(digest) : shellQuote(feedbackFile)));
 }
 

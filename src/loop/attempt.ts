@@ -34,7 +34,7 @@ export interface AttemptRecord {
   treeUnchanged: boolean;
 }
 
-export function checkpointId(runId: string, n: number): string {
+function checkpointId(runId: string, n: number): string {
   return `${runId}-a${String(n).padStart(2, '0')}`;
 }
 

@@ -36,7 +36,7 @@ function failureDetails(result: GateResult): string[] {
   return lines;
 }
 
-export function closingLine(results: readonly GateResult[], durationMs: number): string {
+function closingLine(results: readonly GateResult[], durationMs: number): string {
   const count = (status: GateResult['status']): number => results.filter((r) => r.status === status).length;
   const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
   if (count('errored') > 0) parts.push(`${count('errored')} errored`);
