@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, rmdirSync, statSync, unl
 import os from 'node:os';
 import path from 'node:path';
 import { UserFacingError } from '../core/errors.js';
-import { GitError, splitNul } from './git.js';
+import { git, gitMaybe, splitNul } from './git.js';
 
 /**
  * Checkpoints: the whole work tree (tracked changes and untracked-not-ignored files) as a commit
@@ -30,21 +30,12 @@ export interface Checkpoint {
   message: string;
 }
 
-async function gitEnv(args: readonly string[], cwd: string, env: Record<string, string> = {}, input?: string): Promise<string> {
-  // Loaded on first use: execa is a hundred modules that most commands never need.
-  const { execa } = await import('execa');
-  const result = await execa('git', [...args], { cwd, reject: false, stripFinalNewline: false, input, env: { GIT_OPTIONAL_LOCKS: '0', ...env } });
-  if (result.exitCode !== 0) {
-    const said = String(result.stderr).trim().split('\n')[0] ?? '';
-    throw new GitError(`git ${args.join(' ')} failed in ${cwd}: ${said || `exit code ${result.exitCode}`}`);
-  }
-  return String(result.stdout);
+function gitEnv(args: readonly string[], cwd: string, env: Record<string, string> = {}, input?: string): Promise<string> {
+  return git(args, cwd, { env, ...(input === undefined ? {} : { input }) });
 }
 
 async function headCommit(repoRoot: string): Promise<string | undefined> {
-  const { execa } = await import('execa');
-  const out = await execa('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: repoRoot, reject: false });
-  return out.exitCode === 0 ? String(out.stdout).trim() : undefined;
+  return (await gitMaybe(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], repoRoot))?.trim() || undefined;
 }
 
 /** Runs `use` with a private index file that starts as a copy of the real one (its stat cache saves re-hashing). */

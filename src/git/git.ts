@@ -9,20 +9,27 @@ interface GitOutcome {
   stderr: string;
 }
 
+export interface GitOptions {
+  input?: string;
+  /** Added to the environment (GIT_INDEX_FILE for a scratch index, a throw-away object folder...). */
+  env?: Record<string, string>;
+}
+
 /** node:child_process rather than execa: git runs on every start, and execa is slow to load. */
-function runGit(args: readonly string[], cwd: string, input?: string): Promise<GitOutcome> {
+export function runGit(args: readonly string[], cwd: string, options: GitOptions = {}): Promise<GitOutcome> {
   return new Promise((resolve) => {
-    const child = execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) =>
+    const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0', ...options.env };
+    const child = execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env }, (error, stdout, stderr) =>
       resolve({ exitCode: error ? (error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.on('error', () => undefined);
-    child.stdin?.end(input);
+    child.stdin?.end(options.input);
   });
 }
 
 /** Runs git and returns its stdout; a non-zero exit becomes a GitError carrying git's own words. */
-export async function git(args: readonly string[], cwd: string, input?: string): Promise<string> {
-  const result = await runGit(args, cwd, input);
+export async function git(args: readonly string[], cwd: string, input?: string | GitOptions): Promise<string> {
+  const result = await runGit(args, cwd, typeof input === 'string' ? { input } : input);
   if (result.exitCode !== 0) {
     const said = result.stderr.trim().split('\n')[0] ?? '';
     throw new GitError(`git ${args.join(' ')} failed in ${cwd}: ${said || `exit code ${result.exitCode}`}`);

@@ -1,17 +1,10 @@
 import { copyFile, mkdir, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { GitError } from './git.js';
+import { git, GitError, runGit } from './git.js';
 
-async function gitWith(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
-  // Loaded on first use: execa is a hundred modules that most commands never need.
-  const { execa } = await import('execa');
-  const result = await execa('git', ['-c', 'core.quotepath=off', ...args], { cwd, reject: false, stripFinalNewline: false, env: { GIT_OPTIONAL_LOCKS: '0', ...env } });
-  if (result.exitCode !== 0) {
-    const said = String(result.stderr).trim().split('\n')[0] ?? '';
-    throw new GitError(`git ${args.join(' ')} failed in ${cwd}: ${said || `exit code ${result.exitCode}`}`);
-  }
-  return String(result.stdout);
+function gitWith(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+  return git(['-c', 'core.quotepath=off', ...args], cwd, { env });
 }
 
 /**
@@ -58,9 +51,8 @@ export async function diffWorkTree(cwd: string, base: string): Promise<string> {
 
 /** A file's text at a commit, by repo-relative path; undefined when it is not there. */
 export async function readAtCommit(cwd: string, commit: string, repoPath: string): Promise<string | undefined> {
-  const { execa } = await import('execa');
-  const result = await execa('git', ['cat-file', 'blob', `${commit}:${repoPath}`], { cwd, reject: false, stripFinalNewline: false, env: { GIT_OPTIONAL_LOCKS: '0' } });
-  return result.exitCode === 0 ? String(result.stdout) : undefined;
+  const result = await runGit(['cat-file', 'blob', `${commit}:${repoPath}`], cwd);
+  return result.exitCode === 0 ? result.stdout : undefined;
 }
 
 /** `git log` of `base..HEAD` in the form src/guard/trailers.ts parses. */
