@@ -47,23 +47,16 @@ describe('faults', () => {
     expect(result.exitCode).toBe(1);
   }, 180_000);
 
-  it('dies with 130 on Ctrl-C and leaves no child process behind', async () => {
-    const project = await commandProject('sigint', [{ id: 'slow', kind: 'command', command: 'sleep 300 & echo $! > child.pid; wait' }]);
+  it.each([
+    ['dies with 130 on Ctrl-C and leaves no child process behind', 'SIGINT', 130],
+    ['dies with 143 on SIGTERM and leaves no child process behind', 'SIGTERM', 143],
+  ] as const)('%s', async (_title, signal, code) => {
+    const project = await commandProject(signal.toLowerCase(), [{ id: 'slow', kind: 'command', command: 'sleep 300 & echo $! > child.pid; wait' }]);
     const child = execa(process.execPath, [CLI, 'run'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, CI: 'true' } });
     const sleeper = await pidFrom(path.join(project.dir, 'child.pid'));
-    child.kill('SIGINT');
+    child.kill(signal);
     const result = await child;
-    expect(result.exitCode).toBe(130);
-    await expectGone(sleeper);
-  });
-
-  it('dies with 143 on SIGTERM and leaves no child process behind', async () => {
-    const project = await commandProject('sigterm', [{ id: 'slow', kind: 'command', command: 'sleep 300 & echo $! > child.pid; wait' }]);
-    const child = execa(process.execPath, [CLI, 'run'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, CI: 'true' } });
-    const sleeper = await pidFrom(path.join(project.dir, 'child.pid'));
-    child.kill('SIGTERM');
-    const result = await child;
-    expect(result.exitCode).toBe(143);
+    expect(result.exitCode).toBe(code);
     await expectGone(sleeper);
   });
 
