@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync, rmdirSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { mkdtempSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserFacingError } from '../core/errors.js';
 import { git, gitMaybe, splitNul } from './git.js';
+import { copyIndex } from './index-copy.js';
 
 /**
  * Checkpoints: the whole work tree (tracked changes and untracked-not-ignored files) as a commit
@@ -44,13 +45,7 @@ async function withScratchIndex<T>(repoRoot: string, use: (env: Record<string, s
   const scratch = path.join(dir, 'index');
   try {
     const real = path.resolve(repoRoot, (await gitEnv(['rev-parse', '--git-path', 'index'], repoRoot)).trim());
-    if (existsSync(real)) {
-      copyFileSync(real, scratch);
-      // Git re-reads entries not older than the index file ("racily clean"); a fresh mtime on the
-      // copy would hide a same-size edit made in the second the real index was written.
-      const { atime, mtime } = statSync(real);
-      utimesSync(scratch, atime, mtime);
-    }
+    await copyIndex(real, scratch);
     return await use({ GIT_INDEX_FILE: scratch });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,23 +1,11 @@
-import { copyFile, mkdir, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { git, GitError, runGit } from './git.js';
+import { copyIndex } from './index-copy.js';
 
 function gitWith(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
   return git(['-c', 'core.quotepath=off', ...args], cwd, { env });
-}
-
-/**
- * A copy keeps the stat cache, so `add -A` rehashes only what changed. The copy must keep the
- * original's mtime too: git trusts an entry's stat only when the file is older than the index
- * ("racy git"), and a fresh mtime would make a same-size edit made just before look unchanged.
- * No index yet (a repository with nothing staged) is fine: everything is new.
- */
-async function copyIndex(from: string, to: string): Promise<void> {
-  const original = await stat(from).catch(() => undefined);
-  if (!original) return;
-  await copyFile(from, to);
-  await utimes(to, original.atime, new Date(Math.floor(original.mtimeMs)));
 }
 
 /** The project folder, less what is never the user's code even when it is not git-ignored. */
