@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { installedTool } from '../core/tool-info.js';
 
 /** The packages whose version decides each gate kind's verdict, resolved from the user's project. */
 const USER_TOOLS: Record<string, readonly string[]> = {
@@ -15,13 +15,7 @@ const OWN_TOOLS: Record<string, readonly string[]> = {
 };
 
 function versionFrom(fromFile: string, pkg: string): string {
-  try {
-    const file = createRequire(fromFile).resolve(`${pkg}/package.json`);
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
-    return `${pkg}@${String(json.version)}`;
-  } catch {
-    return `${pkg}@missing`;
-  }
+  return `${pkg}@${installedTool(pkg, pkg, fromFile).version ?? 'missing'}`;
 }
 
 let ownVersion: string | undefined;
