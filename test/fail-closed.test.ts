@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../src/core/pipeline.js';
+import { runPipeline } from '../src/run/pipeline.js';
 import { gate, makeProject, parseJsonReport, type Project } from './helpers/project.js';
 import { TSCONFIG, VITEST_CONFIG } from './helpers/ts-project.js';
 

@@ -81,9 +81,9 @@ describe('the hook fails closed when it cannot reach a verdict', () => {
   it('blocks the push when the hook script cannot find the gatekeeper program', async () => {
     const { work, push, remoteSha } = await repo('hook-no-binary');
     // node_modules/gatekeeper holds only the hook script: no dist, and no .bin/gatekeeper.
-    rmSync(path.join(work.dir, 'node_modules', 'gatekeeper'));
-    mkdirSync(path.join(work.dir, 'node_modules', 'gatekeeper', 'hooks'), { recursive: true });
-    copyFileSync(path.join(REPO, 'hooks', 'pre-push'), path.join(work.dir, 'node_modules', 'gatekeeper', 'hooks', 'pre-push'));
+    rmSync(path.join(work.dir, 'node_modules', 'gatekeeper-cli'));
+    mkdirSync(path.join(work.dir, 'node_modules', 'gatekeeper-cli', 'hooks'), { recursive: true });
+    copyFileSync(path.join(REPO, 'hooks', 'pre-push'), path.join(work.dir, 'node_modules', 'gatekeeper-cli', 'hooks', 'pre-push'));
     await work.git('checkout', '-q', '-b', 'feature');
     work.write('src/ok.ts', 'export const ok = 1;\n');
     const pushed = await work.commitAll('ok');

@@ -45,7 +45,7 @@ describe('gatekeeper init', () => {
     expect(init.stderr).toBe('');
     expect(init.exitCode).toBe(0);
     const config = configOf(p);
-    expect(config.$schema).toBe('./node_modules/gatekeeper/schema/gatekeeper.schema.json');
+    expect(config.$schema).toBe('./node_modules/gatekeeper-cli/schema/gatekeeper.schema.json');
     expect(config.gates).toEqual([
       { id: 'typecheck', kind: 'typecheck', project: 'tsconfig.json' },
       { id: 'lint', kind: 'lint' },

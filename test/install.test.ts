@@ -25,7 +25,7 @@ function files(p: Project, names: string[]): Record<string, string | undefined> 
 }
 
 const WATCHED = ['package.json', '.gitignore', '.husky/pre-push'];
-const HOOK_LINE = 'sh node_modules/gatekeeper/hooks/pre-push "$@" # gatekeeper';
+const HOOK_LINE = 'sh node_modules/gatekeeper-cli/hooks/pre-push "$@" # gatekeeper';
 
 describe('gatekeeper install / uninstall through husky 9', () => {
   it('sets up husky in a fresh project keeping package.json\'s formatting, changes nothing the second time, and uninstall undoes it byte for byte', async () => {

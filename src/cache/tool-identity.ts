@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { installedTool } from '../core/tool-info.js';
+import { PACKAGE_NAME } from '../core/package-name.js';
 
 /** The packages whose version decides each gate kind's verdict, resolved from the user's project. */
 const USER_TOOLS: Record<string, readonly string[]> = {
@@ -27,7 +28,7 @@ function gatekeeperVersion(): string {
   for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
     try {
       const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (json.name === 'gatekeeper') return (ownVersion = `gatekeeper@${json.version ?? '?'}`);
+      if (json.name === PACKAGE_NAME) return (ownVersion = `${PACKAGE_NAME}@${json.version ?? '?'}`);
     } catch {
       // not this folder
     }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runGates } from '../core/run-gates.js';
+import { runGates } from '../run/run-gates.js';
 import { parseReporterSpec, selectReporters, type ReporterSpec } from '../report/select-reporters.js';
 import { collectList } from './list-option.js';
 import type { CommandRuntime } from './runtime.js';

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ConfigError } from '../core/errors.js';
+import { NPX } from '../core/package-name.js';
 import { findGate } from '../../gates/index.js';
 import { configSchema, GATE_KINDS, type GatekeeperConfig } from './schema.js';
 import { describeIssue, formatPath, type KnownKeys } from './describe-issues.js';
@@ -92,7 +93,7 @@ export function loadConfig(configPath: string | undefined, cwd: string, repoRoot
   const file = configPath !== undefined ? path.resolve(cwd, configPath) : findConfig(cwd, repoRoot);
   if (file === undefined) {
     throw new ConfigError(
-      `No ${CONFIG_FILE} found in ${cwd}${repoRoot && path.resolve(repoRoot) !== path.resolve(cwd) ? ` or its parents up to ${repoRoot}` : ''}. Create one with \`npx gatekeeper init\` (it detects your tools), or write one at the repository root, for example ${MINIMAL_EXAMPLE}, or name one with --config PATH.`,
+      `No ${CONFIG_FILE} found in ${cwd}${repoRoot && path.resolve(repoRoot) !== path.resolve(cwd) ? ` or its parents up to ${repoRoot}` : ''}. Create one with \`${NPX} init\` (it detects your tools), or write one at the repository root, for example ${MINIMAL_EXAMPLE}, or name one with --config PATH.`,
     );
   }
   let text: string;

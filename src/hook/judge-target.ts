@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { runGates, type RunResponse } from '../core/run-gates.js';
+import { runGates, type RunResponse } from '../run/run-gates.js';
 import type { Scope } from '../core/scope.js';
 import { scopeOfFiles } from '../git/scope.js';
 import { filesChangedBy, filesIn, type PushTarget } from '../git/push-range.js';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UserFacingError } from '../core/errors.js';
+import { NPX } from '../core/package-name.js';
 import { detectProject } from './detect.js';
 import { planGates } from './plan.js';
 import { ignoreCacheDir, writeConfig } from './write.js';
@@ -43,7 +44,7 @@ export async function initProject(dir: string, force: boolean): Promise<InitOutc
     ...plan.reasons.map((r) => `  ${r}`),
     ...(plan.notes.length > 0 ? ['Notes:', ...plan.notes.map((n) => `  ${n}`)] : []),
     ignored === 'added' ? 'Added .gatekeeper/ (the cache and run history) to .gitignore.' : '.gitignore already ignores .gatekeeper/.',
-    'Next: npx gatekeeper run',
+    `Next: ${NPX} run`,
   ];
   return { file, lines };
 }

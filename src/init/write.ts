@@ -3,9 +3,10 @@ import path from 'node:path';
 import { CONFIG_FILE } from '../config/load.js';
 import type { GateConfig } from '../config/schema.js';
 import { UserFacingError } from '../core/errors.js';
+import { PACKAGE_NAME } from '../core/package-name.js';
 import { writeAtomically } from '../report/output.js';
 
-export const SCHEMA_REF = './node_modules/gatekeeper/schema/gatekeeper.schema.json';
+export const SCHEMA_REF = `./node_modules/${PACKAGE_NAME}/schema/gatekeeper.schema.json`;
 const CACHE_IGNORE = '.gatekeeper/';
 
 export function configText(gates: readonly GateConfig[]): string {

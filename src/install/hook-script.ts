@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_NAME } from '../core/package-name.js';
 
 /** This Gatekeeper's own package folder (dist/src/install/ is three levels down). */
 const OWN_PACKAGE = fileURLToPath(new URL('../../../', import.meta.url));
@@ -15,7 +16,7 @@ function posix(p: string): string {
  * package's own when it lies inside the repository (Gatekeeper's own repo), else an absolute path.
  */
 export function hookScriptPath(repoRoot: string, projectRoot: string): { path: string; stable: boolean } {
-  const installed = path.join(projectRoot, 'node_modules', 'gatekeeper', 'hooks', 'pre-push');
+  const installed = path.join(projectRoot, 'node_modules', PACKAGE_NAME, 'hooks', 'pre-push');
   if (existsSync(installed)) return { path: posix(path.relative(repoRoot, installed)), stable: true };
   const own = path.join(OWN_PACKAGE, 'hooks', 'pre-push');
   const relative = path.relative(repoRoot, own);

@@ -1,5 +1,5 @@
 import type { GateConfig } from '../config/schema.js';
-import { runPipeline } from '../core/pipeline.js';
+import { runPipeline } from '../run/pipeline.js';
 import type { GateResult } from '../core/result.js';
 import { createCheckpoint, workTreeHash, type Checkpoint } from '../git/checkpoint.js';
 import { wholeProjectScope } from '../git/scope.js';

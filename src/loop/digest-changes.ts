@@ -1,4 +1,4 @@
-import { formatDiagnostic } from '../report/format.js';
+import { formatDiagnostic } from '../format/diagnostic-text.js';
 import { subtract, type Failure } from './fingerprint.js';
 
 const LISTED = 5;

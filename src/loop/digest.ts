@@ -1,5 +1,5 @@
 import { blocks, type Diagnostic, type GateResult } from '../core/result.js';
-import { formatDiagnostic, outputTail } from '../report/format.js';
+import { formatDiagnostic, outputTail } from '../format/diagnostic-text.js';
 import { describeChanges, newSincePrevious, type ChangeInput } from './digest-changes.js';
 import { blockingDiagnostics, failureKey } from './fingerprint.js';
 import { excerpt } from './source-excerpt.js';

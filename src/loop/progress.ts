@@ -1,5 +1,5 @@
 import { blocks, type GateResult } from '../core/result.js';
-import { formatDuration } from '../report/format.js';
+import { formatDuration } from '../format/diagnostic-text.js';
 import type { Checkpoint } from '../git/checkpoint.js';
 import type { AgentRun } from './agent.js';
 

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { blocks, type Diagnostic, type GateResult } from '../core/result.js';
-import { formatDiagnostic, formatLocation } from './format.js';
+import { formatDiagnostic, formatLocation } from '../format/diagnostic-text.js';
 import type { Output } from './output.js';
 import type { Reporter, RunReport } from './reporter.js';
 

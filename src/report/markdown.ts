@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { blocks, type Diagnostic, type GateResult, type Status } from '../core/result.js';
-import { formatDuration, formatLocation, outputTail } from './format.js';
+import { formatDuration, formatLocation, outputTail } from '../format/diagnostic-text.js';
 import type { Output } from './output.js';
 import type { Reporter, RunReport } from './reporter.js';
 

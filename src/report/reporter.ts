@@ -1,4 +1,4 @@
-import type { PipelineListener } from '../core/pipeline.js';
+import type { PipelineListener } from '../core/pipeline-listener.js';
 import type { GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 

@@ -1,7 +1,7 @@
 import { color, Listr, ListrLogger, type ListrTask } from 'listr2';
 import { blocks, plural, type GateResult } from '../core/result.js';
 import type { Reporter, RunReport } from './reporter.js';
-import { formatDiagnostic, formatDuration, outputTail } from './format.js';
+import { formatDiagnostic, formatDuration, outputTail } from '../format/diagnostic-text.js';
 
 const SHOWN_PER_GATE = 10;
 

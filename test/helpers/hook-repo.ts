@@ -44,7 +44,7 @@ export interface HookRepo {
 export function linkPackages(work: Project, packages: { husky?: boolean; gatekeeper?: boolean } = { husky: true, gatekeeper: true }): void {
   mkdirSync(path.join(work.dir, 'node_modules'), { recursive: true });
   if (packages.husky) symlinkSync(path.join(REPO, 'node_modules', 'husky'), path.join(work.dir, 'node_modules', 'husky'), 'dir');
-  if (packages.gatekeeper) symlinkSync(REPO, path.join(work.dir, 'node_modules', 'gatekeeper'), 'dir');
+  if (packages.gatekeeper) symlinkSync(REPO, path.join(work.dir, 'node_modules', 'gatekeeper-cli'), 'dir');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { GateConfig } from '../config/schema.js';
 import { nearest } from '../config/nearest.js';
-import { UserFacingError } from './errors.js';
+import { UserFacingError } from '../core/errors.js';
 
 export interface Selection {
   run: GateConfig[];

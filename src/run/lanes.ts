@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { GateConfig } from '../config/schema.js';
-import { blocks, type GateResult } from './result.js';
+import { blocks, type GateResult } from '../core/result.js';
 
 export interface LaneInput {
   gates: readonly GateConfig[];

@@ -5,11 +5,11 @@ import { recordRun } from '../history/record-run.js';
 import { sinceScope, wholeProjectScope } from '../git/scope.js';
 import { AUTO, autoSinceScope } from '../git/base-ref.js';
 import { fanOut, type Reporter, type RunReport } from '../report/reporter.js';
-import { cacheDirFor } from './cache-dir.js';
-import { EXIT, UserFacingError } from './errors.js';
+import { cacheDirFor } from '../core/cache-dir.js';
+import { EXIT, UserFacingError } from '../core/errors.js';
 import { runPipeline, skippedResult } from './pipeline.js';
-import { allPassed, type GateResult } from './result.js';
-import type { Scope } from './scope.js';
+import { allPassed, type GateResult } from '../core/result.js';
+import type { Scope } from '../core/scope.js';
 import { selectGates } from './select-gates.js';
 
 export interface RunRequest {

@@ -3,19 +3,16 @@ import path from 'node:path';
 import type { GateConfig } from '../config/schema.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../config/schema.js';
 import { findGate } from '../../gates/index.js';
-import type { GateContext, GateOutcome } from './gate.js';
-import { blocks, type GateResult } from './result.js';
-import type { Scope } from './scope.js';
-import { boundText } from './bounded-text.js';
-import { CancelledError, TimeoutError, withTimeout } from './with-timeout.js';
+import type { GateContext, GateOutcome } from '../core/gate.js';
+import { blocks, type GateResult } from '../core/result.js';
+import type { Scope } from '../core/scope.js';
+import { boundText } from '../core/bounded-text.js';
+import { CancelledError, TimeoutError, withTimeout } from '../core/with-timeout.js';
 import { ResultCache } from '../cache/result-cache.js';
 import { runInLanes } from './lanes.js';
+import type { PipelineListener } from '../core/pipeline-listener.js';
 
-export interface PipelineListener {
-  onPlan?(gates: readonly { id: string; kind: string }[], options?: { parallel: boolean }): void;
-  onGateStart?(id: string): void;
-  onGateEnd?(result: GateResult): void;
-}
+export type { PipelineListener };
 
 export interface PipelineInput {
   gates: readonly GateConfig[];
