@@ -5,10 +5,10 @@ import { warnOnce } from '../core/warn-once.js';
 
 export const LEDGER_FILE = path.join('.gatekeeper', 'history.jsonl');
 
-/** One line of `.gatekeeper/history.jsonl`: a `run`, a `hook` or a `loop`. */
+/** One line of `.gatekeeper/history.jsonl`: a `run`, a `hook`, a `loop` or an agent host's stop (`agent`). */
 export interface LedgerEntry {
   time: string;
-  command: 'run' | 'hook' | 'loop';
+  command: 'run' | 'hook' | 'loop' | 'agent';
   commit?: string;
   outcome: string;
   durationMs: number;
@@ -17,6 +17,12 @@ export interface LedgerEntry {
   fingerprints?: string[];
   /** How the run was bypassed or narrowed: GATEKEEPER=0, GATEKEEPER_SKIP=lint, --skip... */
   bypasses?: string[];
+  /** Set when the run happened in CI (the CI environment variable). */
+  ci?: boolean;
+  /** For `agent` lines: the host (claude, codex, copilot, gemini, cursor), its session id and the stop's attempt number. */
+  host?: string;
+  session?: string;
+  attempt?: number;
   [extra: string]: unknown;
 }
 
@@ -40,20 +46,28 @@ export function appendLedger(root: string, entry: LedgerEntry): void {
 
 /** Every readable entry; a line cut short by a crash is skipped, not fatal. */
 export function readLedger(root: string): LedgerEntry[] {
+  return readLedgerCounted(root).entries;
+}
+
+/** Every readable entry, and how many lines were skipped as unreadable (torn by a crash, or not an entry). */
+export function readLedgerCounted(root: string): { entries: LedgerEntry[]; skippedLines: number } {
   let text: string;
   try {
     text = readFileSync(path.join(root, LEDGER_FILE), 'utf8');
   } catch {
-    return [];
+    return { entries: [], skippedLines: 0 };
   }
   const entries: LedgerEntry[] = [];
+  let skippedLines = 0;
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     try {
-      entries.push(JSON.parse(line) as LedgerEntry);
+      const parsed = JSON.parse(line) as unknown;
+      if (typeof parsed === 'object' && parsed !== null && typeof (parsed as LedgerEntry).command === 'string') entries.push(parsed as LedgerEntry);
+      else skippedLines++;
     } catch {
-      // a torn line from an interrupted write
+      skippedLines++;
     }
   }
-  return entries;
+  return { entries, skippedLines };
 }
