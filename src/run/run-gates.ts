@@ -86,6 +86,7 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     cache: request.cache !== false,
     configFile: file,
     parallel: config.parallel === true,
+    ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     signal: request.signal,
     listener: fanOut(request.reporters),
   });
