@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runGates } from '../run/run-gates.js';
+import { parseShard } from '../run/shard.js';
 import { parseReporterSpec, selectReporters, type ReporterSpec } from '../report/select-reporters.js';
 import { collectList } from './list-option.js';
 import type { CommandRuntime } from './runtime.js';
@@ -14,6 +15,7 @@ interface RunFlags {
   reporter?: ReporterSpec[];
   failFast: boolean;
   cache: boolean;
+  shard?: string;
 }
 
 function collectReporter(value: string, previous: ReporterSpec[] | undefined): ReporterSpec[] {
@@ -33,6 +35,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
     .option('--reporter <name[=path]>', 'pretty (default), json, github, sarif, junit or markdown, to stdout or to a file (repeatable)', collectReporter)
     .option('--no-fail-fast', 'run every gate even after one fails')
     .option('--no-cache', 'run every gate, neither replaying nor storing cached results')
+    .option('--shard <i/n>', 'run part i of n of a CI run: tests by the runner\'s own --shard, lint and complexity by file, whole-project gates on shard 1 (combine with merge-reports)')
     .action(async (flags: RunFlags, command: Command) => {
       const cwd = flags.cwd ?? process.cwd();
       const specs = [...(flags.json ? [{ name: 'json' as const }] : []), ...(flags.reporter ?? [])];
@@ -46,6 +49,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
         ...(flags.since !== undefined ? { since: flags.since } : {}),
         ...(failFastSource === 'cli' ? { failFast: flags.failFast } : {}),
         cache: flags.cache,
+        ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
         reporters,
         signal: runtime.signal,
       });
