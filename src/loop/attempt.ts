@@ -21,6 +21,8 @@ export interface LoopContext {
   cacheDir: string;
   /** The config's shared cache: agents in many clones replay what one of them (or CI) verified. */
   remoteCache?: RemoteCacheConfig;
+  /** Left out of the cache keys as `run` leaves it out, so that the loop and `run` share entries. */
+  configFile?: string;
   signal?: AbortSignal;
   progress: LoopProgress;
 }
@@ -79,6 +81,7 @@ export async function runAttempt(ctx: LoopContext, n: number, digest: string | u
     scope: { mode: 'all', files, base: ctx.start.commit, description: `all files, compared with the loop's starting checkpoint ${ctx.start.id}` },
     cacheDir: ctx.cacheDir,
     ...(ctx.remoteCache ? { remoteCache: ctx.remoteCache } : {}),
+    ...(ctx.configFile !== undefined ? { configFile: ctx.configFile } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   ctx.logs.writeGates(n, results);

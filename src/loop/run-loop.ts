@@ -54,6 +54,7 @@ async function prepare(request: LoopRequest): Promise<LoopContext> {
     start,
     cacheDir: cacheDirFor(root),
     ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
+    configFile: file,
     ...(request.signal ? { signal: request.signal } : {}),
     progress: request.progress,
   };
