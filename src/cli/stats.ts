@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { ledgerRoot } from '../history/ledger-root.js';
-import { readLedger } from '../history/ledger.js';
-import { computeStats } from '../history/stats.js';
-import { formatStats } from '../history/stats-text.js';
 
 interface StatsFlags {
   cwd?: string;
@@ -16,6 +12,12 @@ export function registerStats(program: Command): void {
     .option('--cwd <dir>', 'run as if started in this folder')
     .option('--json', 'print one JSON object on stdout')
     .action(async (flags: StatsFlags) => {
+      const [{ ledgerRoot }, { readLedger }, { computeStats }, { formatStats }] = await Promise.all([
+        import('../history/ledger-root.js'),
+        import('../history/ledger.js'),
+        import('../history/stats.js'),
+        import('../history/stats-text.js'),
+      ]);
       const stats = computeStats(readLedger(await ledgerRoot(flags.cwd ?? process.cwd())));
       process.stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
     });
