@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI } from './helpers/project.js';
+import { CLI, REPO } from './helpers/project.js';
 
 /**
  * Start-up cost is paid on every push and after every agent edit, so `--version` and `--help` must
@@ -23,8 +23,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function loadedBy(args: string[]): Promise<{ exitCode: number; stdout: string; loaded: string[] }> {
-  const result = await execa(process.execPath, ['--import', hookUrl, CLI, ...args], { cwd: dir, reject: false, env: { NO_COLOR: '1' } });
+async function loadedBy(args: string[], cli = CLI): Promise<{ exitCode: number; stdout: string; loaded: string[] }> {
+  const result = await execa(process.execPath, ['--import', hookUrl, cli, ...args], { cwd: dir, reject: false, env: { NO_COLOR: '1' } });
   const loaded = String(result.stderr)
     .split('\n')
     .filter((line) => line.startsWith('LOADED '))
@@ -56,5 +56,29 @@ describe('start-up loads only what the command needs', () => {
     const { loaded } = await loadedBy(['run', '--no-cache']);
     expect(heavyIn(loaded).some((url) => url.includes('/node_modules/zod/'))).toBe(true);
     expect(heavyIn(loaded).some((url) => url.includes('/src/run/'))).toBe(true);
+  });
+});
+
+/** The published bin: one esbuild bundle split at every `await import()` (scripts/bundle.mjs). */
+const BUNDLE = path.join(REPO, 'dist', 'bundle', 'cli', 'main.js');
+const bytesOf = (loaded: string[]): number => loaded.filter((url) => url.startsWith('file:')).reduce((sum, url) => sum + statSync(fileURLToPath(url)).size, 0);
+
+describe('the bundled build', () => {
+  it('is what the package\'s bin names', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
+    expect(path.join(REPO, pkg.bin['gatekeeper'] ?? '')).toBe(BUNDLE);
+    expect(pkg.files).toContain('dist/bundle');
+  });
+
+  it('--version reads main.js and little else; a run reads its chunks, with zod, on demand', async () => {
+    const version = await loadedBy(['--version'], BUNDLE);
+    expect(version.exitCode).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const run = await loadedBy(['run', '--no-cache'], BUNDLE);
+    // Only our own files count: the user's tools are never in the bundle, and a run here starts none.
+    expect(run.loaded.every((url) => !url.includes('/node_modules/zod/'))).toBe(true);
+    expect(bytesOf(version.loaded)).toBeLessThan(120_000);
+    expect(bytesOf(run.loaded)).toBeGreaterThan(4 * bytesOf(version.loaded));
   });
 });
