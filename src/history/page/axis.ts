@@ -1,13 +1,19 @@
 /** The drawing area every chart shares: a 640-unit-wide viewBox, scaled to the column's width by CSS. */
 export const WIDTH = 640;
-export const PLOT = { left: 52, right: 12, top: 12, bottom: 34 };
+export const PLOT = { left: 58, right: 12, top: 14, bottom: 36 };
 
-/** A round top for the y axis: 1, 2 or 5 times a power of ten, at least the largest value. */
+/**
+ * A round top for the y axis, at least the largest value, whose quarters (the grid lines) are
+ * round too: whole numbers for counts, so no axis reads "1, 1, 2, 3".
+ */
 export function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 5, 10]) if (step * power >= max) return step * power;
-  return 10 * power;
+  if (max <= 4) return 4;
+  const power = 10 ** (Math.floor(Math.log10(max)) - 1);
+  for (const step of [1, 2, 4, 5, 8, 10, 12, 16, 20, 40, 50, 80, 100]) {
+    const top = step * power;
+    if (top >= max && Number.isInteger(top / 4)) return top;
+  }
+  return 100 * power;
 }
 
 /** Horizontal grid lines with their labels at 0, ¼, ½, ¾ and the top. */

@@ -26,6 +26,18 @@ export function bucketLabel(bucket: string, size: 'day' | 'week'): string {
   return size === 'week' ? `week of ${bucket}` : bucket;
 }
 
+/** The heading of a table's bucket column: the cells then hold just the date, which fits a phone. */
+export function bucketHeading(size: 'day' | 'week'): string {
+  return size === 'week' ? 'week of' : 'day';
+}
+
+/** The unit a time axis counts in, chosen so its labels are short whole numbers: "150 h", "40 min". */
+export function timeUnit(maxMs: number): { name: string; ms: number } {
+  if (maxMs >= 4 * 3_600_000) return { name: 'h', ms: 3_600_000 };
+  if (maxMs >= 4 * 60_000) return { name: 'min', ms: 60_000 };
+  return { name: 's', ms: 1000 };
+}
+
 /** A short axis label: "03-02" (the year is in the caption). */
 export function shortDay(bucket: string): string {
   return bucket.slice(5);

@@ -3,7 +3,7 @@ import { LEDGER_FILE } from '../ledger.js';
 import type { LedgerStats } from '../stats.js';
 import { barChart } from './bar-chart.js';
 import { dataTable, figure, num, type Cell } from './data-table.js';
-import { bucketLabel, count, duration, escapeHtml, percent, shortDay } from './format.js';
+import { bucketHeading, bucketLabel, count, duration, escapeHtml, percent, shortDay, timeUnit } from './format.js';
 import { histogram } from './histogram.js';
 import { legend } from './legend.js';
 import { lineChart } from './line-chart.js';
@@ -26,8 +26,8 @@ function firstPassFigure(stats: LedgerStats): string {
     series: SERIES.map((s, i) => ({ name: SERIES_NAMES[s], index: i, values: firstPass.timeline.map((r) => r[s].yield) })),
     tick: (v) => `${Math.round(v * 100)}%`,
   });
-  const headers = [period.bucket, ...SERIES.flatMap((s) => [`${SERIES_NAMES[s]} first pass`, `${SERIES_NAMES[s]} judged`, `${SERIES_NAMES[s]} yield`])];
-  const rows = firstPass.timeline.map((r) => [bucketLabel(r.bucket, period.bucket), ...SERIES.flatMap((s) => [num(r[s].firstPass, count(r[s].firstPass)), num(r[s].total, count(r[s].total)), yieldCell(r[s])])]);
+  const headers = [bucketHeading(period.bucket), ...SERIES.flatMap((s) => [`${SERIES_NAMES[s]} first pass`, `${SERIES_NAMES[s]} judged`, `${SERIES_NAMES[s]} yield`])];
+  const rows = firstPass.timeline.map((r) => [r.bucket, ...SERIES.flatMap((s) => [num(r[s].firstPass, count(r[s].firstPass)), num(r[s].total, count(r[s].total)), yieldCell(r[s])])]);
   const total = ['whole period', ...SERIES.flatMap((s) => [num(firstPass.period[s].firstPass, count(firstPass.period[s].firstPass)), num(firstPass.period[s].total, count(firstPass.period[s].total)), yieldCell(firstPass.period[s])])];
   return figure(
     'first-pass',
@@ -80,13 +80,13 @@ function outcomesFigure(stats: LedgerStats): string {
   });
   const total = Object.values(outcomes.totals).reduce((a, b) => a + b, 0);
   const summary = outcomes.outcomes.map((o) => `${o} ${count(outcomes.totals[o] ?? 0)}`).join(', ');
-  const rows = outcomes.timeline.map((r) => [bucketLabel(r.bucket, period.bucket), ...outcomes.outcomes.map((o) => num(r.counts[o] ?? 0, count(r.counts[o] ?? 0)))]);
+  const rows = outcomes.timeline.map((r) => [r.bucket, ...outcomes.outcomes.map((o) => num(r.counts[o] ?? 0, count(r.counts[o] ?? 0)))]);
   return figure(
     'outcomes',
     'Outcomes over time',
     `How ${count(total)} loops and agent sessions ended: ${summary || 'none in this period'}.`,
     chart,
-    dataTable('outcomes', `Outcomes per ${period.bucket}`, [period.bucket, ...outcomes.outcomes], [...rows, ['whole period', ...outcomes.outcomes.map((o) => num(outcomes.totals[o] ?? 0, count(outcomes.totals[o] ?? 0)))]]),
+    dataTable('outcomes', `Outcomes per ${period.bucket}`, [bucketHeading(period.bucket), ...outcomes.outcomes], [...rows, ['whole period', ...outcomes.outcomes.map((o) => num(outcomes.totals[o] ?? 0, count(outcomes.totals[o] ?? 0)))]]),
     legend(series.map((s) => ({ label: s.name, index: s.index }))),
   );
 }
@@ -115,19 +115,20 @@ function gateTimeFigure(stats: LedgerStats): string {
   const totals = gateTime.gates.map((_, i) => gateTime.timeline.reduce((sum, r) => sum + (r.ms[i] ?? 0), 0));
   const all = totals.reduce((a, b) => a + b, 0);
   const summary = gateTime.gates.map((g, i) => `${g} ${duration(totals[i] ?? 0)}`).join(', ');
+  const unit = timeUnit(Math.max(0, ...gateTime.timeline.map((r) => r.ms.reduce((a, b) => a + b, 0))));
   const chart = stackedBar({
     label: `Gate time per ${period.bucket}`,
-    columns: gateTime.timeline.map((r) => ({ label: shortDay(r.bucket), title: bucketLabel(r.bucket, period.bucket), values: r.ms })),
+    columns: gateTime.timeline.map((r) => ({ label: shortDay(r.bucket), title: bucketLabel(r.bucket, period.bucket), values: r.ms.map((ms) => ms / unit.ms) })),
     series,
-    tick: duration,
+    tick: (v) => `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit.name}`,
   });
-  const rows = gateTime.timeline.map((r) => [bucketLabel(r.bucket, period.bucket), ...gateTime.gates.map((_, i) => num(r.ms[i] ?? 0, duration(r.ms[i] ?? 0)))]);
+  const rows = gateTime.timeline.map((r) => [r.bucket, ...gateTime.gates.map((_, i) => num(r.ms[i] ?? 0, duration(r.ms[i] ?? 0)))]);
   return figure(
     'gate-time',
     'Where the time goes',
     `${duration(all)} of gate time in the period, stacked by gate: ${summary || 'none'}.`,
     chart,
-    dataTable('gate-time', `Gate time per ${period.bucket}`, [period.bucket, ...gateTime.gates], [...rows, ['whole period', ...totals.map((t) => num(t, duration(t)))]]),
+    dataTable('gate-time', `Gate time per ${period.bucket}`, [bucketHeading(period.bucket), ...gateTime.gates], [...rows, ['whole period', ...totals.map((t) => num(t, duration(t)))]]),
     legend(series.map((s) => ({ label: s.name, index: s.index }))),
   );
 }
@@ -179,13 +180,13 @@ function bypassFigure(stats: LedgerStats): string {
     height: 220,
   });
   const summary = bypasses.kinds.map((k) => `${k} ${count(bypasses.byKind[k] ?? 0)}`).join(', ');
-  const rows = bypasses.timeline.map((r) => [bucketLabel(r.bucket, period.bucket), ...bypasses.kinds.map((k) => num(r.counts[k] ?? 0, count(r.counts[k] ?? 0)))]);
+  const rows = bypasses.timeline.map((r) => [r.bucket, ...bypasses.kinds.map((k) => num(r.counts[k] ?? 0, count(r.counts[k] ?? 0)))]);
   return figure(
     'bypasses',
     `Bypasses per ${period.bucket}`,
     `${count(bypasses.total)} bypasses (GATEKEEPER=0, GATEKEEPER_SKIP, --skip) in the period${summary ? `: ${summary}` : ''}.`,
     chart,
-    dataTable('bypasses', `Bypasses per ${period.bucket}, by kind`, [period.bucket, ...bypasses.kinds], [...rows, ['whole period', ...bypasses.kinds.map((k) => num(bypasses.byKind[k] ?? 0, count(bypasses.byKind[k] ?? 0)))]]),
+    dataTable('bypasses', `Bypasses per ${period.bucket}, by kind`, [bucketHeading(period.bucket), ...bypasses.kinds], [...rows, ['whole period', ...bypasses.kinds.map((k) => num(bypasses.byKind[k] ?? 0, count(bypasses.byKind[k] ?? 0)))]]),
     legend(series.map((s) => ({ label: s.name, index: s.index }))),
   );
 }
