@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, type Project } from './helpers/project.js';
@@ -93,5 +93,23 @@ describe('gatekeeper stats', () => {
     expect(text.stdout).toMatch(/^tampering +3 \(1 tampered loop, 2 guard failures\)$/m);
     expect(text.stdout).toMatch(/^bypasses +1 \(--skip 1\)$/m);
     expect(text.stdout).toMatch(/^flaky\s+command\s+7\s+3\s+0\s+43%\s+[\d.]+ m?s\s+[\d.]+ m?s$/m);
+  });
+
+  it('refuses a bad --since, --days or --html with one clear paragraph, exit 2, and no page left behind', async () => {
+    const project = await makeProject('stats-bad', { '.gatekeeper.json': CONFIG, '.gitignore': '.gatekeeper/\n', 'afile': '' });
+    projects.push(project);
+    const since = await project.gatekeeper(['stats', '--since', '2026-13-01']);
+    expect(since.exitCode).toBe(2);
+    expect(since.stderr).toBe('gatekeeper: --since 2026-13-01: not a date. Give the first day to report as YYYY-MM-DD (UTC), e.g. --since 2026-01-31.');
+    const days = await project.gatekeeper(['stats', '--json', '--days', 'ten']);
+    expect(days.exitCode).toBe(2);
+    expect(days.stdout).toBe('');
+    expect(days.stderr).toContain('--days ten: not a whole number of days');
+    // The parent of the page is a file: nothing can be written there.
+    const html = await project.gatekeeper(['stats', '--html', path.join(project.dir, 'afile', 'page.html')]);
+    expect(html.exitCode).toBe(2);
+    expect(html.stderr).toMatch(/^gatekeeper: --html .*afile\/page\.html: could not write the page \((ENOTDIR|EEXIST)\)\. Name a file in a folder you can write to/);
+    expect(html.stderr).not.toContain('    at ');
+    expect(readdirSync(project.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 });

@@ -4,6 +4,14 @@ import { UserFacingError } from '../../core/errors.js';
 import type { LedgerStats } from '../stats.js';
 import { statsPage } from './stats-page.js';
 
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Its folder could not be written either: there is nothing to remove.
+  }
+}
+
 /** Writes the page beside its final name first, then renames: a reader never sees half a page. */
 export function writeStatsPage(file: string, stats: LedgerStats): { path: string; bytes: number } {
   const target = path.resolve(file);
@@ -14,7 +22,7 @@ export function writeStatsPage(file: string, stats: LedgerStats): { path: string
     writeFileSync(temporary, html);
     renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserFacingError(`--html ${file}: could not write the page (${code}). Name a file in a folder you can write to, e.g. --html gatekeeper-stats.html.`);
   }
