@@ -5,6 +5,7 @@ import { EXIT, UserFacingError } from '../core/errors.js';
 import { registerHook } from './hook.js';
 import { registerInstall } from './install.js';
 import { registerRun } from './run.js';
+import { registerMergeReports } from './merge-reports.js';
 import { registerInit } from './init.js';
 import { registerStats } from './stats.js';
 import { registerUninstall } from './uninstall.js';
@@ -34,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run gatekeeper --help for usage)');
   registerRun(program, runtime);
+  registerMergeReports(program, runtime);
   registerInit(program, runtime);
   registerStats(program);
   registerInstall(program);

@@ -13,6 +13,7 @@ interface RunFlags {
   reporter?: string[];
   failFast: boolean;
   cache: boolean;
+  shard?: string;
 }
 
 export function registerRun(program: Command, runtime: CommandRuntime): void {
@@ -28,8 +29,9 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
     .option('--reporter <name[=path]>', 'pretty (default), json, github, sarif, junit or markdown, to stdout or to a file (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--no-fail-fast', 'run every gate even after one fails')
     .option('--no-cache', 'run every gate, neither replaying nor storing cached results')
+    .option('--shard <i/n>', 'run part i of n of a CI run: tests by the runner\'s own --shard, lint and complexity by file, whole-project gates on shard 1 (combine with merge-reports)')
     .action(async (flags: RunFlags, command: Command) => {
-      const [{ runGates }, { parseReporterSpec, selectReporters }] = await Promise.all([import('../run/run-gates.js'), import('../report/select-reporters.js')]);
+      const [{ runGates }, { parseReporterSpec, selectReporters }, { parseShard }] = await Promise.all([import('../run/run-gates.js'), import('../report/select-reporters.js'), import('../run/shard.js')]);
       const cwd = flags.cwd ?? process.cwd();
       const specs = [...(flags.json ? [{ name: 'json' as const }] : []), ...(flags.reporter ?? []).map(parseReporterSpec)];
       const reporters = selectReporters(specs, { cwd });
@@ -42,6 +44,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
         ...(flags.since !== undefined ? { since: flags.since } : {}),
         ...(failFastSource === 'cli' ? { failFast: flags.failFast } : {}),
         cache: flags.cache,
+        ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
         reporters,
         signal: runtime.signal,
       });
