@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,23 @@ describe('the remote cache (real turborepo-remote-cache server)', () => {
     expect(second.report.gates.map((g) => g.cached)).toEqual([false, false]);
     expect(artifacts()).toHaveLength(before);
     expect(linesOf(marker)).toHaveLength(4);
+  });
+
+  it('uploads once from write-only clients: a second one finds the entry (HEAD) and does not send it again', async () => {
+    const origin = await sharedRepo('remote-writeonly', { url: server.url, read: false, write: true }, [markerGate('uploaded')]);
+    const marker = newMarker();
+    const before = new Set(artifacts());
+    expect((await run(origin.dir, marker)).exitCode).toBe(0);
+    const written = artifacts().filter((n) => !before.has(n));
+    expect(written).toHaveLength(1);
+    const file = path.join(server.storage, TEAM, written[0] ?? '');
+    const first = statSync(file).mtimeMs;
+    const second = await run(await cloneOf(origin, 'b'), marker);
+    // It does not read, so its gate runs; the entry is there already, so nothing is uploaded.
+    expect(gate(second.report, 'uploaded')).toMatchObject({ status: 'passed', cached: false });
+    expect(linesOf(marker)).toEqual(['uploaded', 'uploaded']);
+    expect(statSync(file).mtimeMs).toBe(first);
+    expect(second.stderr).toBe('');
   });
 
   for (const behaviour of ['hang', 'error'] as const) {
