@@ -14,6 +14,7 @@ interface RunFlags {
   reporter?: ReporterSpec[];
   failFast: boolean;
   cache: boolean;
+  holdTheLine: boolean;
 }
 
 function collectReporter(value: string, previous: ReporterSpec[] | undefined): ReporterSpec[] {
@@ -32,6 +33,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
     .option('--json', 'print one JSON object on stdout and nothing else there (same as --reporter json)')
     .option('--reporter <name[=path]>', 'pretty (default), json, github, sarif, junit or markdown, to stdout or to a file (repeatable)', collectReporter)
     .option('--no-fail-fast', 'run every gate even after one fails')
+    .option('--no-hold-the-line', 'count every finding, old or new (overrides "holdTheLine" in the config)')
     .option('--no-cache', 'run every gate, neither replaying nor storing cached results')
     .action(async (flags: RunFlags, command: Command) => {
       const cwd = flags.cwd ?? process.cwd();
@@ -46,6 +48,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
         ...(flags.since !== undefined ? { since: flags.since } : {}),
         ...(failFastSource === 'cli' ? { failFast: flags.failFast } : {}),
         cache: flags.cache,
+        ...(command.getOptionValueSource('holdTheLine') === 'cli' ? { holdTheLine: flags.holdTheLine } : {}),
         reporters,
         signal: runtime.signal,
       });
