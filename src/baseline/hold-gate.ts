@@ -1,4 +1,4 @@
-import { plural, type Diagnostic, type GateResult } from '../core/result.js';
+import type { Diagnostic, GateResult } from '../core/result.js';
 import { complexityIdentity, matchByIdentity, testIdentity } from './match-keyed.js';
 import { matchByLines, type Matching } from './match-lines.js';
 import { sameFailureOutput } from './match-output.js';
@@ -57,7 +57,7 @@ export function holdGate(current: GateResult, base: BaseOutcome, sides: Sides | 
   const info = { base: baseCommit, new: marked.length - existing, existing, absent: matching.absent };
   const blocking = deciding(marked).filter((d) => d.baseline === 'new').length;
   if (blocking === 0) {
-    return { ...current, status: 'passed', diagnostics, summary: `${current.summary} — ${plural(existing, 'pre-existing finding')}, none new (not blocking)`, baseline: info };
+    return { ...current, status: 'passed', diagnostics, summary: `no new findings; ${current.summary}, all pre-existing (not blocking)`, baseline: info };
   }
   const note = existing > 0 ? ` — ${blocking} new; ${existing} pre-existing (not blocking)` : '';
   return { ...current, diagnostics, summary: `${current.summary}${note}`, baseline: info };

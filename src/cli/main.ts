@@ -11,6 +11,7 @@ import { registerUninstall } from './uninstall.js';
 import { registerLoop } from './loop.js';
 import { registerCheckpoints } from './checkpoints.js';
 import { registerRestore } from './restore.js';
+import { registerHoldBase } from './hold-base.js';
 import { installSignalHandlers } from './signals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
   registerLoop(program, runtime);
   registerCheckpoints(program, runtime);
   registerRestore(program, runtime);
+  registerHoldBase(program, runtime);
 
   try {
     await program.parseAsync(argv);

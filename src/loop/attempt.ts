@@ -85,7 +85,7 @@ export async function runAttempt(ctx: LoopContext, n: number, digest: string | u
   });
   // The loop passes exactly when a push of its result would: old findings of the base do not block.
   const results = ctx.holdBase
-    ? (await holdTheLine({ results: ran, gates: ctx.gates, root: ctx.root, repoRoot: ctx.repoRoot, scope, base: ctx.holdBase, ...(ctx.signal ? { signal: ctx.signal } : {}) })).results
+    ? (await holdTheLine({ gates: ctx.gates, root: ctx.root, repoRoot: ctx.repoRoot, scope, base: ctx.holdBase, ...(ctx.signal ? { signal: ctx.signal } : {}) }, ran)).results
     : ran;
   ctx.logs.writeGates(n, results);
   const failures = failuresOf(results);

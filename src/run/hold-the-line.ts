@@ -10,134 +10,132 @@ import { withSnapshot } from '../git/snapshot.js';
 import { treeDiff, type TreeDiff } from '../git/tree-diff.js';
 import { baseKey, readBase, rememberBase } from '../baseline/base-store.js';
 import { holdGate, isHoldable, type BaseOutcome } from '../baseline/hold-gate.js';
-import { loadSides, type Sides } from '../baseline/sides.js';
-import { runPipeline } from './pipeline.js';
+import { loadSides } from '../baseline/sides.js';
+import { runBaseChild } from './base-run.js';
 
-export interface HoldRequest {
-  results: GateResult[];
+export interface HoldSetup {
   gates: readonly GateConfig[];
   /** The project folder and the git work tree of the run (a snapshot's, in the hook). */
   root: string;
   repoRoot: string;
   scope: Scope;
-  /** Resolved only when a gate failed: a green run pays nothing for hold the line. */
+  /** Resolved only when a gate fails: a green run pays nothing for hold the line. */
   base: () => Promise<HoldBase>;
   signal?: AbortSignal;
 }
 
-export interface HoldResponse {
-  results: GateResult[];
-  hold?: HoldTheLine;
+/** Judges each gate's result against the base as it ends, so that fail-fast sees the held verdict. */
+export interface HoldJudge {
+  judge(result: GateResult): Promise<GateResult>;
+  /** The base compared with, for the reports; undefined when no gate needed it. */
+  summary(): HoldTheLine | undefined;
 }
 
 const ROOT_MARK = '<root>';
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+interface Prepared {
+  base: HoldBase;
+  commit?: string;
+  tree?: string;
+  diff?: TreeDiff;
+  /** Why the base cannot be used at all. */
+  unusable?: string;
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}
+
+async function prepare(setup: HoldSetup): Promise<Prepared> {
+  const base = await setup.base();
+  if (base.commit === undefined) return { base };
+  const commit = base.commit;
+  const tree = (await gitMaybe(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`], setup.repoRoot))?.trim();
+  if (!tree) return { base, commit, unusable: `the base commit ${commit.slice(0, 12)} is not in this clone (a shallow clone? fetch more history)` };
+  try {
+    return { base, commit, tree, diff: await treeDiff(setup.repoRoot, commit) };
+  } catch (error) {
+    return { base, commit, unusable: `the tree could not be compared with the base ${commit.slice(0, 12)} (${firstLine(error)})` };
+  }
 }
 
 /** In a changed-files scope the base looks at the same files, under their names in the base. */
 function baseScopeFiles(scope: Scope, projectRel: string, diff: TreeDiff): string[] {
-  const prefix = projectRel === '' ? '' : `${toPosix(projectRel)}/`;
+  const prefix = projectRel === '' ? '' : `${projectRel.split(path.sep).join('/')}/`;
   return scope.files.map((f) => {
-    const repoPath = `${prefix}${f}`;
-    const old = diff.renamedFrom.get(repoPath) ?? repoPath;
+    const old = diff.renamedFrom.get(`${prefix}${f}`) ?? `${prefix}${f}`;
     return old.startsWith(prefix) ? old.slice(prefix.length) : old;
   });
 }
 
-function keyScope(scope: Scope, files: string[]): Scope {
-  return scope.mode === 'all' ? { mode: 'all', files: [], description: 'the base' } : { mode: 'changed', files, description: 'the base' };
-}
-
-/** Runs the gates that have no stored base result on a throw-away worktree of the base commit. */
-async function runOnBase(request: HoldRequest, commit: string, gates: GateConfig[], files: string[]): Promise<Map<string, GateResult>> {
-  const projectRel = path.relative(request.repoRoot, request.root);
-  return withSnapshot(request.repoRoot, commit, [projectRel], async (dir) => {
+/** The gate on a throw-away worktree of the base commit, with the project's node_modules linked in. */
+async function runOnBase(setup: HoldSetup, commit: string, gate: GateConfig, files: string[]): Promise<GateResult | undefined> {
+  const projectRel = path.relative(setup.repoRoot, setup.root);
+  return withSnapshot(setup.repoRoot, commit, [projectRel], async (dir) => {
     const baseRoot = path.join(dir, projectRel);
-    const scope = request.scope.mode === 'all' ? await wholeProjectScope(baseRoot, true) : scopeOfFiles(baseRoot, files, undefined, 'the base');
-    const results = await runPipeline({
-      gates,
-      failFast: false,
-      root: baseRoot,
-      repoRoot: dir,
-      scope,
-      // Its own folder: the base's incremental state (tsc build info) must not replace the tree's.
-      cacheDir: path.join(cacheDirFor(request.root), '.base'),
-      cache: false,
-      ...(request.signal ? { signal: request.signal } : {}),
-    });
-    // The snapshot's path is random: out of the stored output, so output comparisons can match.
-    return new Map(results.map((r) => [r.id, { ...r, output: r.output.split(baseRoot).join(ROOT_MARK).split(dir).join(ROOT_MARK) }]));
+    const scope = setup.scope.mode === 'all' ? await wholeProjectScope(baseRoot, true) : scopeOfFiles(baseRoot, files, undefined, 'the base');
+    // Its own state folder: the base's incremental state (tsc build info) must not replace the tree's.
+    const cacheDir = path.join(cacheDirFor(setup.root), '.base');
+    const [result] = await runBaseChild({ gates: [gate], root: baseRoot, repoRoot: dir, scope, cacheDir }, setup.signal);
+    // The snapshot's path is random: out of the stored output, so that output comparisons can match.
+    return result && { ...result, output: result.output.split(baseRoot).join(ROOT_MARK).split(dir).join(ROOT_MARK) };
   });
 }
 
-async function baseOutcomes(request: HoldRequest, commit: string, candidates: GateResult[], diff: TreeDiff): Promise<Map<string, BaseOutcome>> {
-  const outcomes = new Map<string, BaseOutcome>();
-  const tree = (await gitMaybe(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`], request.repoRoot))?.trim();
-  if (!tree) {
-    for (const c of candidates) outcomes.set(c.id, { unknown: `the base commit ${commit.slice(0, 12)} is not in this clone (shallow?)` });
-    return outcomes;
-  }
-  const cacheDir = cacheDirFor(request.root);
-  const files = baseScopeFiles(request.scope, path.relative(request.repoRoot, request.root), diff);
-  const missing: { gate: GateConfig; key: string }[] = [];
-  for (const c of candidates) {
-    const gate = request.gates.find((g) => g.id === c.id);
-    if (!gate) continue;
-    const key = baseKey(gate, tree, keyScope(request.scope, files), request.root);
-    const stored = await readBase(cacheDir, key);
-    if (stored) outcomes.set(c.id, { result: stored, roots: [] });
-    else missing.push({ gate, key });
-  }
-  if (missing.length === 0) return outcomes;
+async function baseOutcome(setup: HoldSetup, prepared: Prepared, gate: GateConfig): Promise<BaseOutcome> {
+  const { commit, tree, diff } = prepared;
+  if (prepared.unusable !== undefined || commit === undefined || tree === undefined || diff === undefined) return { unknown: prepared.unusable ?? 'no base' };
+  const files = baseScopeFiles(setup.scope, path.relative(setup.repoRoot, setup.root), diff);
+  const keyScope: Scope = setup.scope.mode === 'all' ? { mode: 'all', files: [], description: 'the base' } : { mode: 'changed', files, description: 'the base' };
+  const cacheDir = cacheDirFor(setup.root);
+  const key = baseKey(gate, tree, keyScope, setup.root);
+  const stored = await readBase(cacheDir, key);
+  if (stored) return { result: stored, roots: [] };
   try {
-    const ran = await runOnBase(request, commit, missing.map((m) => m.gate), files);
-    for (const { gate, key } of missing) {
-      const result = ran.get(gate.id);
-      if (!result) continue;
-      outcomes.set(gate.id, { result, roots: [] });
-      if (!request.signal?.aborted) await rememberBase(cacheDir, key, result);
-    }
+    const result = await runOnBase(setup, commit, gate, files);
+    if (!result) return { unknown: 'the base run gave no result for this gate' };
+    if (!setup.signal?.aborted) await rememberBase(cacheDir, key, result);
+    return { result, roots: [] };
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    for (const { gate } of missing) outcomes.set(gate.id, { unknown: `the base could not be checked out and run (${message})` });
+    return { unknown: `the base could not be checked out and run (${firstLine(error)})` };
   }
-  return outcomes;
-}
-
-async function sidesFor(request: HoldRequest, commit: string, diff: TreeDiff, candidates: GateResult[], outcomes: Map<string, BaseOutcome>): Promise<Sides | undefined> {
-  const currentFiles = candidates.flatMap((c) => c.diagnostics.map((d) => d.file).filter((f): f is string => f !== undefined));
-  const baseFiles = [...outcomes.values()].flatMap((o) => ('result' in o ? o.result.diagnostics.map((d) => d.file).filter((f): f is string => f !== undefined) : []));
-  return loadSides(request.repoRoot, commit, diff, currentFiles, baseFiles).catch(() => undefined);
 }
 
 /**
- * Hold the line: the failed gates are compared with the same gates on the base commit, and a gate
- * passes when everything that made it fail was already there. Errored gates and the guard are
- * never excused; an unknown base excuses nothing.
+ * Hold the line: a failed gate is compared with the same gate on the base commit, and passes when
+ * everything that made it fail was already there. Errored gates and the guard are never excused;
+ * an unknown base excuses nothing.
  */
-export async function holdTheLine(request: HoldRequest): Promise<HoldResponse> {
-  const candidates = request.results.filter(isHoldable);
-  if (candidates.length === 0) return { results: request.results };
-  const base = await request.base();
-  if (base.commit === undefined) return { results: request.results, hold: { why: base.why } };
-  const commit = base.commit;
-  let diff: TreeDiff;
-  try {
-    diff = await treeDiff(request.repoRoot, commit);
-  } catch (error) {
-    const why = `the base ${commit.slice(0, 12)} could not be compared (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
-    const results = request.results.map((r) => (isHoldable(r) ? holdGate(r, { unknown: why }, undefined, commit, []) : r));
-    return { results, hold: { base: commit, why: base.why } };
-  }
-  const outcomes = await baseOutcomes(request, commit, candidates, diff);
-  const sides = await sidesFor(request, commit, diff, candidates, outcomes);
-  const roots = [request.root, request.repoRoot];
-  const results = request.results.map((r) => {
-    if (!isHoldable(r)) return r;
-    const outcome = outcomes.get(r.id) ?? { unknown: 'the base produced no result for this gate' };
-    return holdGate(r, outcome, sides, commit, roots);
-  });
-  return { results, hold: { base: commit, why: base.why } };
+export function createHoldJudge(setup: HoldSetup): HoldJudge {
+  let prepared: Promise<Prepared> | undefined;
+  let used: Prepared | undefined;
+  return {
+    async judge(result) {
+      if (!isHoldable(result) || setup.signal?.aborted) return result;
+      const gate = setup.gates.find((g) => g.id === result.id);
+      if (!gate) return result;
+      prepared ??= prepare(setup);
+      used = await prepared;
+      if (used.commit === undefined) return result;
+      const outcome = await baseOutcome(setup, used, gate);
+      const sides =
+        used.diff && 'result' in outcome
+          ? await loadSides(setup.repoRoot, used.commit, used.diff, result.diagnostics.flatMap((d) => d.file ?? []), outcome.result.diagnostics.flatMap((d) => d.file ?? [])).catch(() => undefined)
+          : undefined;
+      return holdGate(result, outcome, sides, used.commit, [setup.root, setup.repoRoot]);
+    },
+    summary() {
+      if (!used) return undefined;
+      return used.commit === undefined ? { why: used.base.why } : { base: used.commit, why: used.base.why };
+    },
+  };
+}
+
+/** Every result at once (the loop, which runs every gate anyway). */
+export async function holdTheLine(setup: HoldSetup, results: readonly GateResult[]): Promise<{ results: GateResult[]; hold?: HoldTheLine }> {
+  const judge = createHoldJudge(setup);
+  const held: GateResult[] = [];
+  for (const result of results) held.push(await judge.judge(result));
+  const hold = judge.summary();
+  return { results: held, ...(hold ? { hold } : {}) };
 }

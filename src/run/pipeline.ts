@@ -29,6 +29,8 @@ export interface PipelineInput {
   configFile?: string;
   /** Run gates concurrently, one per core; exclusive gates run alone. */
   parallel?: boolean;
+  /** Re-judges each result as it ends, before fail-fast and the listeners see it (hold the line). */
+  judge?: (result: GateResult) => Promise<GateResult>;
 }
 
 /** In-process gates cannot be killed; past their deadline plus this grace, stop waiting. */
@@ -100,7 +102,7 @@ function runParallel(input: PipelineInput, cache: ResultCache | undefined): Prom
     ...(input.signal ? { signal: input.signal } : {}),
     run: (gate, signal) => {
       input.listener?.onGateStart?.(gate.id);
-      return runGateCached(gate, { ...input, signal }, cache);
+      return runGateCached(gate, { ...input, signal }, cache).then((r) => input.judge?.(r) ?? r);
     },
     skip: skippedResult,
     ended: (result) => input.listener?.onGateEnd?.(result),
@@ -123,7 +125,8 @@ export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
       continue;
     }
     input.listener?.onGateStart?.(gate.id);
-    const result = await runGateCached(gate, input, cache);
+    const raw = await runGateCached(gate, input, cache);
+    const result = input.judge ? await input.judge(raw) : raw;
     results.push(result);
     input.listener?.onGateEnd?.(result);
     if (input.failFast && blocks(result.status)) stopReason = `not run: ${gate.id} ${result.status} (fail-fast)`;

@@ -11,7 +11,7 @@ import { runPipeline, skippedResult } from './pipeline.js';
 import { allPassed, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { selectGates } from './select-gates.js';
-import { holdTheLine } from './hold-the-line.js';
+import { createHoldJudge } from './hold-the-line.js';
 import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
 
 export interface RunRequest {
@@ -89,6 +89,10 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const scope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
   const repoBase = repoRoot ?? root;
 
+  const hold = (request.holdTheLine ?? config.holdTheLine === true) && repoRoot !== undefined;
+  const judge = hold
+    ? createHoldJudge({ gates: selection.run, root, repoRoot: repoBase, scope, base: () => holdBaseFor(request, scope, root), ...(request.signal ? { signal: request.signal } : {}) })
+    : undefined;
   const ran = await runPipeline({
     gates: selection.run,
     failFast: request.failFast ?? config.failFast ?? true,
@@ -101,14 +105,12 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     parallel: config.parallel === true,
     signal: request.signal,
     listener: fanOut(request.reporters),
+    ...(judge ? { judge: (r: GateResult) => judge.judge(r) } : {}),
   });
-  const hold = (request.holdTheLine ?? config.holdTheLine === true) && repoRoot !== undefined && !request.signal?.aborted;
-  const held = hold
-    ? await holdTheLine({ results: ran, gates: selection.run, root, repoRoot: repoBase, scope, base: () => holdBaseFor(request, scope, root), ...(request.signal ? { signal: request.signal } : {}) })
-    : { results: ran };
-  const results = inConfigOrder(config.gates, [...held.results, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
-  const ok = allPassed(held.results) && !request.signal?.aborted;
-  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase, ...(held.hold ? { hold: held.hold } : {}) };
+  const results = inConfigOrder(config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
+  const ok = allPassed(ran) && !request.signal?.aborted;
+  const held = judge?.summary();
+  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase, ...(held ? { hold: held } : {}) };
   const reportFailure = await finishReporters(request.reporters, report);
   if (request.ledger !== false) await recordRun(root, 'run', ok ? 'passed' : 'failed', report.durationMs, results, (request.skip ?? []).map((id) => `--skip ${id}`));
   if (!ok) return { exitCode: EXIT.failed, results };
