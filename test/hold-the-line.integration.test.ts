@@ -99,7 +99,7 @@ describe('hold the line: only what a change makes worse blocks it', () => {
     const padding = Array.from({ length: 20 }, (_, i) => `// note ${i}`).join('\n');
     p.write('src/old.ts', `${padding}\n${complexFunction()}\n${padding}\n${HALT.replace('  debugger;', '      debugger;')}`);
     const { exitCode, report } = await runJson(p);
-    expect(marks(gateOf(report, 'lint'))).toEqual(['src/old.ts:61 no-debugger existing']);
+    expect(marks(gateOf(report, 'lint'))).toEqual(['src/old.ts:60 no-debugger existing']);
     expect(marks(gateOf(report, 'complexity'))).toEqual(['src/old.ts:21 cyclomatic existing']);
     expect(exitCode).toBe(0);
   });
@@ -119,12 +119,12 @@ describe('hold the line: only what a change makes worse blocks it', () => {
     const { exitCode, report } = await runJson(p);
     const lint = gateOf(report, 'lint');
     expect(lint.status).toBe('failed');
-    expect(marks(lint)).toEqual(['src/old.ts:25 no-debugger new', 'src/old.ts:20 no-debugger existing']);
+    expect(marks(lint)).toEqual(['src/old.ts:24 no-debugger new', 'src/old.ts:20 no-debugger existing']);
     expect(lint.summary).toContain('1 new; 1 pre-existing (not blocking)');
     expect(exitCode).toBe(1);
 
     const pretty = await p.gatekeeper(['run']);
-    expect(pretty.stdout).toContain('src/old.ts:25:3 no-debugger');
+    expect(pretty.stdout).toContain('src/old.ts:24:3 no-debugger');
     expect(pretty.stdout).not.toContain('src/old.ts:20:3 no-debugger');
   });
 
@@ -238,7 +238,7 @@ describe('hold the line in the pre-push hook: the push range base decides', () =
     work.write('src/old.ts', `${OLD_SOURCE}\nexport function pause(): void {\n  debugger;\n}\n`);
     await work.commitAll('a new debugger');
     const blocked = await push(['origin', 'feature']);
-    expect(blocked.output).toContain('src/old.ts:25:3 no-debugger');
+    expect(blocked.output).toContain('src/old.ts:24:3 no-debugger');
     expect(blocked.output).toMatch(/push blocked — gate "lint"/);
     expect(blocked.exitCode).not.toBe(0);
   });
