@@ -12,6 +12,7 @@ import { registerUninstall } from './uninstall.js';
 import { registerLoop } from './loop.js';
 import { registerCheckpoints } from './checkpoints.js';
 import { registerRestore } from './restore.js';
+import { registerHoldBase } from './hold-base.js';
 import { installSignalHandlers } from './signals.js';
 
 // Start-up cost is paid by every push and every agent edit, so this file and the register*
@@ -44,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
   registerLoop(program, runtime);
   registerCheckpoints(program, runtime);
   registerRestore(program, runtime);
+  registerHoldBase(program, runtime);
 
   try {
     await program.parseAsync(argv);
