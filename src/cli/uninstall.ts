@@ -1,11 +1,19 @@
 import type { Command } from 'commander';
+import { uninstallAgentHooks } from '../agents/install-hooks.js';
+import { hostsNamed } from '../agents/hosts.js';
 import { uninstall } from '../install/uninstall.js';
 
 export function registerUninstall(program: Command): void {
   program
     .command('uninstall')
-    .description('remove exactly what gatekeeper install added')
-    .action(async () => {
-      await uninstall({ cwd: process.cwd(), say: (line) => process.stdout.write(`${line}\n`) });
+    .description('remove exactly what gatekeeper install added (with --agent, what install --agent added)')
+    .option('--agent <hosts>', 'take back the hooks install --agent wrote for these hosts (or all)')
+    .action(async (flags: { agent?: string }) => {
+      const say = (line: string): void => void process.stdout.write(`${line}\n`);
+      if (flags.agent !== undefined) {
+        await uninstallAgentHooks({ cwd: process.cwd(), hosts: hostsNamed(flags.agent), say });
+        return;
+      }
+      await uninstall({ cwd: process.cwd(), say });
     });
 }
