@@ -6,55 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { handleHook } from '../src/agents/handle-hook.js';
 import { claude } from '../src/agents/claude.js';
 import { claudePlayer, play } from './helpers/agent-hosts.js';
+import { agentLines, BAD, CHEAP, GOOD, hostProject as installedProject, OTHER_BAD, TSC } from './helpers/agent-fixture.js';
 import { makeProject, type Project } from './helpers/project.js';
-import { TSCONFIG } from './helpers/ts-project.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
 
-const GOOD = 'export const a: number = 1;\nexport const b: string = "b";\n';
-const BAD = 'export const a: number = "a";\nexport const b: string = "b";\n';
-
-/** tsc's own line format for a mistyped `export const x: T = v;`, a hundred times cheaper than tsc. */
-const CHECKER = `import { readFileSync } from 'node:fs';
-let bad = 0;
-readFileSync('src/values.ts', 'utf8').split('\\n').forEach((line, i) => {
-  const m = /^export const (\\w+): (number|string) = (.*);/.exec(line);
-  if (!m) return;
-  const actual = /^\\d/.test(m[3]) ? 'number' : 'string';
-  if (actual === m[2]) return;
-  bad++;
-  console.log('src/values.ts(' + (i + 1) + ',14): error TS2322: Type ' + "'" + actual + "'" + ' is not assignable to type ' + "'" + m[2] + "'.");
-});
-process.exit(bad > 0 ? 2 : 0);
-`;
-
-const TSC = { id: 'types', kind: 'typecheck' };
-const CHEAP = { id: 'types', kind: 'command', command: 'node check.mjs' };
-
 async function hostProject(name: string, gates: Record<string, unknown>[], loop: Record<string, unknown> = {}): Promise<Project> {
-  const project = await makeProject(`agents-${name}`, {
-    '.gitignore': '.gatekeeper/\n',
-    'package.json': JSON.stringify({ name: 'fixture', private: true, type: 'module' }),
-    'tsconfig.json': TSCONFIG,
-    'check.mjs': CHECKER,
-    '.gatekeeper.json': JSON.stringify({ gates, loop }),
-    'src/values.ts': GOOD,
-  });
+  const project = await installedProject(name, 'claude', gates, loop);
   projects.push(project);
-  const installed = await project.gatekeeper(['install', '--agent', 'claude']);
-  expect(installed.exitCode, installed.stderr).toBe(0);
-  await project.commitAll('hooks');
   return project;
-}
-
-function agentLines(project: Project): Record<string, unknown>[] {
-  return project
-    .read('.gatekeeper/history.jsonl')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((e) => e['command'] === 'agent');
 }
 
 describe('Claude Code: the stop hook as Claude Code runs it', () => {
@@ -110,7 +71,7 @@ describe('Claude Code: the stop hook as Claude Code runs it', () => {
     await play(claudePlayer, project, 'prompt');
     project.write('src/values.ts', BAD);
     expect((await play(claudePlayer, project, 'stop')).verdict).toBe('block');
-    project.write('src/values.ts', 'export const a: number = 1;\nexport const b: string = 2;\n');
+    project.write('src/values.ts', OTHER_BAD);
     const second = await play(claudePlayer, project, 'stop', { active: true });
     expect(second.verdict).toBe('end');
     expect(second.message).toMatch(/NOT verified: exhausted/);

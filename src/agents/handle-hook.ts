@@ -62,6 +62,8 @@ async function stopWithDeadline(run: HookRun, event: HookEvent, cwd: string): Pr
 
 async function decide(run: HookRun, event: HookEvent): Promise<Decision> {
   const cwd = event.cwd ?? run.cwd;
+  // A stop the host says was not a finished turn (Cursor's aborted or errored status) is not judged.
+  if (run.kind === 'stop' && event.ignored === true) return { kind: 'allow' };
   if (run.kind === 'stop') return stopWithDeadline(run, event, cwd);
   if (run.kind === 'prompt') return onPrompt(run.host, event, cwd);
   return onEdit(run.host, event, cwd);

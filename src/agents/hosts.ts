@@ -1,9 +1,13 @@
 import { UserFacingError } from '../core/errors.js';
 import { claude } from './claude.js';
+import { codex } from './codex.js';
+import { copilot } from './copilot.js';
+import { cursor } from './cursor.js';
+import { gemini } from './gemini.js';
 import { HOST_NAMES, type AgentHost } from './host.js';
 
 /** Every host Gatekeeper speaks to; a new host is one file and one line here. */
-export const HOSTS: readonly AgentHost[] = [claude];
+export const HOSTS: readonly AgentHost[] = [claude, codex, copilot, gemini, cursor];
 
 export function findHost(name: string): AgentHost {
   const host = HOSTS.find((h) => h.name === name);
