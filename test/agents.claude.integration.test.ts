@@ -89,6 +89,7 @@ describe('Claude Code: the stop hook as Claude Code runs it', () => {
     expect(stop.verdict).toBe('end');
     expect(stop.message).toContain('NOT verified');
     expect(stop.message).toContain('.gatekeeper.json');
+    expect(agentLines(project).map((l) => l['outcome'])).toEqual(['error']);
   });
 
   it('answers "not verified" before the host\'s timeout when a gate hangs', async () => {
@@ -100,6 +101,7 @@ describe('Claude Code: the stop hook as Claude Code runs it', () => {
     expect(stop.timedOut).toBe(false);
     expect(stop.verdict).toBe('end');
     expect(stop.message).toContain('did not finish');
+    expect(agentLines(project).map((l) => l['outcome'])).toEqual(['timeout']);
   });
 
   it('feeds back a file-level finding after an edit, without blocking', async () => {

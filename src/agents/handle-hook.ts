@@ -4,7 +4,7 @@ import type { AgentHost, Decision, HookEvent, HookKind, HostAnswer } from './hos
 import { notVerifiedLine } from './host.js';
 import { BadHookInput, parseHookInput } from './input.js';
 import { onPrompt } from './prompt.js';
-import { decideStop, DeadlineError } from './stop.js';
+import { decideStop, DeadlineError, recordUnjudged } from './stop.js';
 
 export interface HookRun {
   host: AgentHost;
@@ -50,11 +50,16 @@ async function stopWithDeadline(run: HookRun, event: HookEvent, cwd: string): Pr
   });
   const decided = decideStop(run.host, event, cwd, controller.signal).then(
     (verdict): Decision => verdict.decision,
-    (error: unknown): Decision =>
-      error instanceof DeadlineError ? { kind: 'unverified', reason: lateReason(ms, run) } : { kind: 'unverified', reason: message(error) },
+    async (error: unknown): Promise<Decision> => {
+      if (error instanceof DeadlineError) return { kind: 'unverified', reason: lateReason(ms, run) };
+      await recordUnjudged(run.host, event.session, cwd, 'error');
+      return { kind: 'unverified', reason: message(error) };
+    },
   );
   try {
-    return await Promise.race([decided, late]);
+    const decision = await Promise.race([decided, late]);
+    if (controller.signal.aborted) await recordUnjudged(run.host, event.session, cwd, 'timeout');
+    return decision;
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,8 @@
 import { allPassed, type GateResult } from '../core/result.js';
 import { workTreeHash } from '../git/checkpoint.js';
 import { wholeProjectScope } from '../git/scope.js';
+import { appendLedger } from '../history/ledger.js';
+import { ledgerRoot } from '../history/ledger-root.js';
 import { recordRun } from '../history/record-run.js';
 import { buildDigest } from '../loop/digest.js';
 import { failuresOf, fingerprintOf } from '../loop/fingerprint.js';
@@ -105,3 +107,17 @@ export async function decideStop(host: AgentHost, event: HookEvent, cwd: string,
 
 /** The gates ran past the hook's own deadline; the stop is answered "not verified" before the host gives up. */
 export class DeadlineError extends Error {}
+
+/**
+ * A stop that could not be judged (no config, the deadline, an internal error) still gets its
+ * ledger line, so that `stats` counts it as not verified; losing the line never costs the answer.
+ */
+export async function recordUnjudged(host: AgentHost, session: string, cwd: string, outcome: string): Promise<void> {
+  try {
+    const root = await ledgerRoot(cwd);
+    const attempt = (readSession(root, host.name, session)?.stops.length ?? 0) + 1;
+    appendLedger(root, { time: new Date().toISOString(), command: 'agent', outcome, durationMs: 0, gates: [], host: host.name, session, attempt });
+  } catch {
+    // no folder to keep history in: the answer still goes out
+  }
+}

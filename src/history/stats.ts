@@ -1,4 +1,5 @@
 import { blocks } from '../core/result.js';
+import { computeAgentStats, type AgentStats } from './agent-stats.js';
 import type { LedgerEntry } from './ledger.js';
 
 /** What `gatekeeper stats` reports; every number is a function of the ledger's lines. */
@@ -30,6 +31,8 @@ export interface LedgerStats {
   spirals: number;
   tampering: { total: number; tamperedLoops: number; guardFailures: number };
   bypasses: { total: number; byKind: Record<string, number> };
+  /** Prompts inside agent hosts (`agent-hook`): how their stops ended. */
+  agents: AgentStats;
 }
 
 /**
@@ -91,5 +94,6 @@ export function computeStats(entries: readonly LedgerEntry[]): LedgerStats {
     spirals: entries.filter((e) => e.command === 'loop' && e.outcome === 'spiral').length,
     tampering: { total: tamperedLoops + guardFailures, tamperedLoops, guardFailures },
     bypasses: { total: bypasses.length, byKind: countBy(bypasses, bypassKind) },
+    agents: computeAgentStats(entries),
   };
 }
