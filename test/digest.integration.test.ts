@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeProject, type Project } from './helpers/project.js';
-import { TSCONFIG } from './helpers/ts-project.js';
+import { makeProject, TMP, type Project } from './helpers/project.js';
+import { TSCONFIG, tsProjectFiles } from './helpers/ts-project.js';
 import { namedPositions } from './helpers/digest-positions.js';
 
 const projects: Project[] = [];
@@ -61,5 +61,25 @@ describe('gatekeeper loop with the real tsc and an agent that fixes what the dig
     const digest = readFileSync(path.join(project.dir, 'agent-log', 'digest-2.md'), 'utf8');
     expect(digest.length).toBeLessThanOrEqual(6000);
     for (let f = 0; f < FILES; f++) expect(digest).toContain(`  src/many${String(f).padStart(2, '0')}.ts — 10 × TS2322 (lines 1–10)\n`);
+  });
+
+  it('a mix of real tools under a tight budget: every failing gate named, the failing test with its expectation and place', async () => {
+    const project = await makeProject('digest-mix', tsProjectFiles({ typeError: true, lintError: true, complexFunction: true, failingTest: true, failingBuild: true }));
+    projects.push(project);
+    const result = await project.gatekeeper(['loop', '--agent', 'true', '--feedback-budget', '1200', '--json']);
+    const loop = JSON.parse(result.stdout) as { outcome: string; attempts: { checkpoint: string }[] };
+    expect(loop.outcome).toBe('spiral');
+    const runId = loop.attempts[0]?.checkpoint.replace(/-a01$/, '') ?? '';
+    const digest = readFileSync(path.join(project.dir, '.gatekeeper', 'runs', runId, 'attempt-1', 'feedback.md'), 'utf8');
+    writeFileSync(path.join(TMP, 'digest-mix.md'), digest);
+    expect(digest.length).toBeLessThanOrEqual(1200);
+    expect(digest).toMatch(/\ntypes \(typecheck, failed\): .*\n {2}src\/math\.ts — 1 × TS2322 \(line 2\)\n/);
+    expect(digest).toMatch(/\nlint \(lint, failed\): .*\n {2}src\/math\.ts — 1 × no-debugger \(line 4\)\n/);
+    expect(digest).toMatch(/\ncomplexity \(complexity, failed\): .*\n {2}src\/classify\.ts — /);
+    expect(digest).toMatch(/\ntests \(test, failed\): .*\n {2}test\/math\.test\.ts — 1 × add adds two numbers \(line 6\)\n/);
+    expect(digest).toMatch(/\nbuild \(build, failed\): /);
+    expect(digest).toContain('test/math.test.ts:6:');
+    expect(digest).toContain("expected '4' to be 5");
+    expect(digest).toContain('build: cannot bundle src/math.ts');
   });
 });
