@@ -32,7 +32,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
     .option('--json', 'print one JSON object on stdout and nothing else there (same as --reporter json)')
     .option('--reporter <name[=path]>', 'pretty (default), json, github, sarif, junit or markdown, to stdout or to a file (repeatable)', collectReporter)
     .option('--no-fail-fast', 'run every gate even after one fails')
-    .option('--no-cache', 'run every gate, neither replaying nor storing cached results')
+    .option('--no-cache', 'run every gate without replaying cached results (fresh results replace the stored ones)')
     .action(async (flags: RunFlags, command: Command) => {
       const cwd = flags.cwd ?? process.cwd();
       const specs = [...(flags.json ? [{ name: 'json' as const }] : []), ...(flags.reporter ?? [])];

@@ -9,6 +9,7 @@ import type { Scope } from '../core/scope.js';
 import { boundText } from '../core/bounded-text.js';
 import { CancelledError, TimeoutError, withTimeout } from '../core/with-timeout.js';
 import { ResultCache } from '../cache/result-cache.js';
+import type { Place } from '../cache/cache-key.js';
 import { runInLanes } from './lanes.js';
 import type { PipelineListener } from '../core/pipeline-listener.js';
 
@@ -29,6 +30,10 @@ export interface PipelineInput {
   configFile?: string;
   /** Run gates concurrently, one per core; exclusive gates run alone. */
   parallel?: boolean;
+  /** Where the gates run (a snapshot of a pushed commit, or the work tree): part of every cache key. */
+  place?: Place;
+  /** Files the run writes itself (reports): not inputs of any gate. */
+  ownOutputs?: readonly string[];
 }
 
 /** In-process gates cannot be killed; past their deadline plus this grace, stop waiting. */
@@ -110,7 +115,8 @@ function runParallel(input: PipelineInput, cache: ResultCache | undefined): Prom
 /** Runs the gates in order. Never prints: listeners and reporters turn the results into words. */
 export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
   input.listener?.onPlan?.(input.gates.map((g) => ({ id: g.id, kind: g.kind })), { parallel: input.parallel === true });
-  const cache = input.cache === false ? undefined : new ResultCache(input);
+  // `--no-cache` still keys and stores: a fresh verdict overwrites the stored one it contradicts.
+  const cache = new ResultCache({ ...input, replay: input.cache !== false });
   if (input.parallel === true) return runParallel(input, cache);
   const results: GateResult[] = [];
   let stopReason: string | undefined;

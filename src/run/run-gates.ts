@@ -11,6 +11,7 @@ import { runPipeline, skippedResult } from './pipeline.js';
 import { allPassed, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { selectGates } from './select-gates.js';
+import type { Place } from '../cache/cache-key.js';
 
 export interface RunRequest {
   cwd: string;
@@ -30,6 +31,8 @@ export interface RunRequest {
   cache?: boolean;
   /** Append a `run` line to the ledger (default true; the hook and the loop write their own). */
   ledger?: boolean;
+  /** The hook runs in a snapshot worktree: its results are kept apart from the work tree's. */
+  place?: Place;
 }
 
 export interface RunResponse {
@@ -86,6 +89,8 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     cache: request.cache !== false,
     configFile: file,
     parallel: config.parallel === true,
+    place: request.place ?? 'work-tree',
+    ownOutputs: request.reporters.flatMap((r) => (r.file === undefined ? [] : [r.file])),
     signal: request.signal,
     listener: fanOut(request.reporters),
   });
