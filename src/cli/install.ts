@@ -1,12 +1,31 @@
-import type { Command } from 'commander';
-import { install } from '../install/install.js';
+import { createInterface } from 'node:readline/promises';
+import { Option, type Command } from 'commander';
+import { install, type OtherHooks } from '../install/install.js';
+
+/** A yes/no question on the terminal; only when both ends are one (never in CI or a pipe). */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
 
 export function registerInstall(program: Command): void {
   program
     .command('install')
     .description('set up the pre-push hook through husky 9 (idempotent)')
     .option('--force', 'take over a core.hooksPath that another tool set')
-    .action(async (flags: { force?: boolean }) => {
-      await install({ cwd: process.cwd(), force: flags.force === true, say: (line) => process.stdout.write(`${line}\n`) });
+    .addOption(new Option('--other-hooks <on|off>', "the repository's other .husky/ hooks, which husky's core.hooksPath turns on: on, or keep them off").choices(['on', 'off']))
+    .action(async (flags: { force?: boolean; otherHooks?: OtherHooks }) => {
+      const interactive = process.stdin.isTTY && process.stdout.isTTY && process.env['CI'] !== 'true';
+      await install({
+        cwd: process.cwd(),
+        force: flags.force === true,
+        say: (line) => process.stdout.write(`${line}\n`),
+        ...(flags.otherHooks ? { otherHooks: flags.otherHooks } : {}),
+        ...(interactive ? { ask: askOnTerminal } : {}),
+      });
     });
 }
