@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, unl
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { git, gitMaybe } from './git.js';
+import { isRunning } from '../core/liveness.js';
 import { copyIgnoredFiles, type CopiedIgnored } from './copy-ignored.js';
 
 /**
@@ -15,15 +16,6 @@ export const SNAPSHOT_DIR = path.join('.gatekeeper', 'snapshots');
 export async function hasUncommittedWork(repoRoot: string): Promise<boolean> {
   const status = await git(['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--', '.', ':(exclude).gatekeeper'], repoRoot);
   return status.length > 0;
-}
-
-function pidIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function unlinkLinks(dir: string, projectDirs: readonly string[]): void {
@@ -52,7 +44,7 @@ async function removeStaleSnapshots(repoRoot: string, projectDirs: readonly stri
   if (!existsSync(parent)) return;
   for (const name of readdirSync(parent)) {
     const pid = Number(name.split('-')[1]);
-    if (Number.isInteger(pid) && pid > 0 && !pidIsAlive(pid)) await removeSnapshot(repoRoot, path.join(parent, name), projectDirs);
+    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) await removeSnapshot(repoRoot, path.join(parent, name), projectDirs);
   }
 }
 
