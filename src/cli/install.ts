@@ -1,9 +1,9 @@
-import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
-import { install, type OtherHooks } from '../install/install.js';
+import type { OtherHooks } from '../install/install.js';
 
 /** A yes/no question on the terminal; only when both ends are one (never in CI or a pipe). */
 async function askOnTerminal(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return /^y(es)?$/i.test((await rl.question(question)).trim());
@@ -19,6 +19,7 @@ export function registerInstall(program: Command): void {
     .option('--force', 'take over a core.hooksPath that another tool set')
     .addOption(new Option('--other-hooks <on|off>', "the repository's other .husky/ hooks, which husky's core.hooksPath turns on: on, or keep them off").choices(['on', 'off']))
     .action(async (flags: { force?: boolean; otherHooks?: OtherHooks }) => {
+      const { install } = await import('../install/install.js');
       const interactive = process.stdin.isTTY && process.stdout.isTTY && process.env['CI'] !== 'true';
       await install({
         cwd: process.cwd(),

@@ -1,4 +1,4 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig, RemoteCacheConfig } from '../config/schema.js';
 import { runPipeline } from '../run/pipeline.js';
 import type { GateResult } from '../core/result.js';
 import { createCheckpoint, workTreeHash, type Checkpoint } from '../git/checkpoint.js';
@@ -19,6 +19,8 @@ export interface LoopContext {
   /** The work tree before anything ran: the guard's base and the first restore point. */
   start: Checkpoint;
   cacheDir: string;
+  /** The config's shared cache: agents in many clones replay what one of them (or CI) verified. */
+  remoteCache?: RemoteCacheConfig;
   signal?: AbortSignal;
   progress: LoopProgress;
 }
@@ -76,6 +78,7 @@ export async function runAttempt(ctx: LoopContext, n: number, digest: string | u
     repoRoot: ctx.repoRoot,
     scope: { mode: 'all', files, base: ctx.start.commit, description: `all files, compared with the loop's starting checkpoint ${ctx.start.id}` },
     cacheDir: ctx.cacheDir,
+    ...(ctx.remoteCache ? { remoteCache: ctx.remoteCache } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   ctx.logs.writeGates(n, results);

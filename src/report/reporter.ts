@@ -9,6 +9,8 @@ export interface RunReport {
   scope: Scope;
   configFile: string;
   repoRoot: string;
+  /** Set on one shard's run of a divided CI run: the JSON report then carries what the merge needs. */
+  shard?: { index: number; total: number; split: string[] };
 }
 
 /** A reporter watches the pipeline (optionally) and renders the finished run. It never runs a tool. */

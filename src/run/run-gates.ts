@@ -12,6 +12,7 @@ import { allPassed, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { selectGates } from './select-gates.js';
 import type { Place } from '../cache/cache-key.js';
+import { planShard, type Shard } from './shard.js';
 
 export interface RunRequest {
   cwd: string;
@@ -33,6 +34,8 @@ export interface RunRequest {
   ledger?: boolean;
   /** The hook runs in a snapshot worktree: its results are kept apart from the work tree's. */
   place?: Place;
+  /** This machine's part of a sharded CI run (`--shard i/n`). */
+  shard?: Shard;
 }
 
 export interface RunResponse {
@@ -75,8 +78,11 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const cwd = path.resolve(request.cwd);
   const repoRoot = await repoRootOf(cwd);
   const { config, file, root } = loadConfig(request.configPath, cwd, repoRoot);
-  const selection = selectGates(config.gates, request.only, request.skip, request.skipReason);
-  const scope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
+  const selected = selectGates(config.gates, request.only, request.skip, request.skipReason);
+  const wholeScope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
+  const plan = request.shard ? planShard(selected.run, wholeScope, request.shard) : undefined;
+  const selection = plan ? { run: plan.run, left: [...selected.left, ...plan.left] } : selected;
+  const scope = plan?.scope ?? wholeScope;
   const repoBase = repoRoot ?? root;
 
   const ran = await runPipeline({
@@ -91,12 +97,13 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     parallel: config.parallel === true,
     place: request.place ?? 'work-tree',
     ownOutputs: request.reporters.flatMap((r) => (r.file === undefined ? [] : [r.file])),
+    ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     signal: request.signal,
     listener: fanOut(request.reporters),
   });
   const results = inConfigOrder(config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
   const ok = allPassed(ran) && !request.signal?.aborted;
-  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase };
+  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase, ...(plan ? { shard: plan.info } : {}) };
   const reportFailure = await finishReporters(request.reporters, report);
   if (request.ledger !== false) await recordRun(root, 'run', ok ? 'passed' : 'failed', report.durationMs, results, (request.skip ?? []).map((id) => `--skip ${id}`));
   if (!ok) return { exitCode: EXIT.failed, results };
