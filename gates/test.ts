@@ -15,6 +15,10 @@ const options = z
       .describe('Which test runner (default: the one package.json\'s test script calls, else the one installed: Vitest, then Jest). "node" is `node --test`.'),
     args: z.array(z.string()).optional().describe('Extra arguments for the runner (`vitest run`, `jest`, or after `node --test`: files, --import…).'),
     related: z.boolean().optional().describe('In a changed-files scope, run only the tests related to the changed files (Vitest `related`, Jest `--findRelatedTests`; Node runs all). Default false.'),
+    incremental: z
+      .boolean()
+      .optional()
+      .describe('Vitest: after the whole suite passed, run only the tests that import the files changed since, when every changed file is a module reached by import; the whole suite otherwise (default true; false always runs the whole suite).'),
   })
   .describe('The project\'s own Vitest or Jest, or Node\'s test runner, as a child process with a machine-readable report.');
 
@@ -31,7 +35,7 @@ export default defineGate({
   tool: (root) => toolOf(detectRunner(root), root),
   async run(opts, ctx) {
     const runner = opts.runner ?? detectRunner(ctx.root);
-    const outcome = await RUNNERS[runner]({ args: opts.args ?? [], related: opts.related === true }, ctx);
+    const outcome = await RUNNERS[runner]({ args: opts.args ?? [], related: opts.related === true, incremental: opts.incremental !== false }, ctx);
     return { tool: toolOf(runner, ctx.root), ...outcome };
   },
 });
