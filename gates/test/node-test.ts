@@ -16,7 +16,9 @@ import { testVerdict } from './verdict.js';
 export async function runNodeTest(opts: RunnerOptions, ctx: GateContext): Promise<GateOutcome> {
   const what = `node --test (Node ${process.versions.node})`;
   return withReportFile('junit.xml', async (reportFile) => {
-    const args = ['--test', '--test-reporter=junit', `--test-reporter-destination=${reportFile}`, '--test-reporter=spec', '--test-reporter-destination=stdout', ...opts.args];
+    // CI shards (src/run/shard.ts) add Vitest's and Jest's `--shard=i/n`; Node spells it --test-shard.
+    const own = opts.args.map((a) => a.replace(/^--shard=/, '--test-shard='));
+    const args = ['--test', '--test-reporter=junit', `--test-reporter-destination=${reportFile}`, '--test-reporter=spec', '--test-reporter-destination=stdout', ...own];
     const run = await runProcess(process.execPath, args, { cwd: ctx.root, timeoutMs: ctx.timeoutMs, signal: ctx.signal, env: { CI: 'true' } });
     const abnormal = describeAbnormalEnd(run, what, ctx.timeoutMs);
     if (abnormal) return abnormal;
