@@ -1,12 +1,11 @@
 import { erroredOutcome, type GateContext, type GateOutcome } from '../../src/core/gate.js';
 import { runProcess } from '../../src/core/process.js';
 import { resolveBin, toolOrMissing } from '../../src/core/resolve-tool.js';
-import { toRepoPath } from '../../src/core/paths.js';
 import { describeAbnormalEnd } from '../abnormal-end.js';
 import { parseVitestJson } from '../parse/vitest-json.js';
 import { readReport, withReportFile } from './report-file.js';
 import type { RunnerOptions } from './runner-options.js';
-import { testVerdict } from './verdict.js';
+import { repoDiagnostics, testVerdict } from './verdict.js';
 
 /**
  * The project's own Jest as a child process: `--json --outputFile` for the verdict (the same
@@ -33,7 +32,7 @@ export async function runJest(opts: RunnerOptions, ctx: GateContext): Promise<Ga
     } catch (error) {
       return erroredOutcome(`${what} wrote a report Gatekeeper could not read: ${(error as Error).message}`, run.output);
     }
-    const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: toRepoPath(ctx.repoRoot, d.file ?? '', ctx.root) }));
+    const diagnostics = repoDiagnostics(parsed.diagnostics.map((d) => ({ ...d, file: d.file ?? '' })), ctx);
     return testVerdict(parsed, diagnostics, run, what, relatedOnly);
   });
 }

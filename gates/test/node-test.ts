@@ -1,11 +1,10 @@
 import { erroredOutcome, type GateContext, type GateOutcome } from '../../src/core/gate.js';
 import { runProcess } from '../../src/core/process.js';
-import { toRepoPath } from '../../src/core/paths.js';
 import { parseJunit } from '../../src/parsers/junit.js';
 import { describeAbnormalEnd } from '../abnormal-end.js';
 import { readReport, withReportFile } from './report-file.js';
 import type { RunnerOptions } from './runner-options.js';
-import { testVerdict } from './verdict.js';
+import { repoDiagnostics, testVerdict } from './verdict.js';
 
 /**
  * Node's own test runner (`node --test`), with the Node that runs Gatekeeper: its built-in JUnit
@@ -30,7 +29,7 @@ export async function runNodeTest(opts: RunnerOptions, ctx: GateContext): Promis
     } catch (error) {
       return erroredOutcome(`${what} wrote a report Gatekeeper could not read: ${(error as Error).message}`, run.output);
     }
-    const diagnostics = parsed.diagnostics.map((d) => (d.file === undefined ? d : { ...d, file: toRepoPath(ctx.repoRoot, d.file, ctx.root) }));
+    const diagnostics = repoDiagnostics(parsed.diagnostics, ctx);
     return testVerdict({ ...parsed, brokenFiles: 0 }, diagnostics, run, what, false);
   });
 }

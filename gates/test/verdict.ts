@@ -1,4 +1,6 @@
-import { erroredOutcome, type GateOutcome } from '../../src/core/gate.js';
+import path from 'node:path';
+import { erroredOutcome, type GateContext, type GateOutcome } from '../../src/core/gate.js';
+import { toRepoPath } from '../../src/core/paths.js';
 import { plural, type Diagnostic } from '../../src/core/result.js';
 import type { TestCounts } from './runner-options.js';
 
@@ -27,4 +29,10 @@ export function testVerdict(counts: TestCounts, diagnostics: Diagnostic[], run: 
     return erroredOutcome(`${what} exited with code ${run.exitCode} although every test passed (${tally})`, output, diagnostics);
   }
   return { status: 'passed', diagnostics, summary: tally, output };
+}
+
+/** Runners' diagnostics in the repository's terms: repo-relative files, and stack frames in messages without the repository's absolute path. */
+export function repoDiagnostics(diagnostics: readonly Diagnostic[], ctx: Pick<GateContext, 'root' | 'repoRoot'>): Diagnostic[] {
+  const prefix = `${ctx.repoRoot}${path.sep}`;
+  return diagnostics.map((d) => ({ ...d, ...(d.file === undefined ? {} : { file: toRepoPath(ctx.repoRoot, d.file, ctx.root) }), message: d.message.split(prefix).join('') }));
 }

@@ -1,7 +1,6 @@
 import { erroredOutcome, type GateContext, type GateOutcome } from '../../src/core/gate.js';
 import { runProcess } from '../../src/core/process.js';
 import { resolveBin, toolOrMissing } from '../../src/core/resolve-tool.js';
-import { toRepoPath } from '../../src/core/paths.js';
 import { plural } from '../../src/core/result.js';
 import { changesSince, readLastGreen, writeLastGreen } from '../../src/cache/last-green.js';
 import { takeSnapshot, type TreeSnapshot } from '../../src/cache/tree-snapshot.js';
@@ -10,7 +9,7 @@ import { parseVitestJson } from '../parse/vitest-json.js';
 import { selectTests, type TestSelection } from '../test-selection.js';
 import { readReport, withReportFile } from './report-file.js';
 import type { RunnerOptions } from './runner-options.js';
-import { testVerdict } from './verdict.js';
+import { repoDiagnostics, testVerdict } from './verdict.js';
 
 interface GreenPlan {
   selection: TestSelection;
@@ -67,7 +66,7 @@ export async function runVitest(opts: RunnerOptions, ctx: GateContext): Promise<
     } catch (error) {
       return erroredOutcome(`${what} wrote a report Gatekeeper could not read: ${(error as Error).message}`, run.output);
     }
-    const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: toRepoPath(ctx.repoRoot, d.file ?? '', ctx.root) }));
+    const diagnostics = repoDiagnostics(parsed.diagnostics.map((d) => ({ ...d, file: d.file ?? '' })), ctx);
     if (plan?.selection.kind === 'related' && parsed.failed === 0 && parsed.brokenFiles === 0) {
       // The whole suite passed on the green tree, and only these files changed since, each reached
       // by tests through imports alone: the tests that import none of them cannot have changed.

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserFacingError } from '../core/errors.js';
+import { registerAgentHook } from './agent-hook.js';
 import { registerHook } from './hook.js';
 import { registerInstall } from './install.js';
 import { registerRun } from './run.js';
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
   registerCheckpoints(program, runtime);
   registerRestore(program, runtime);
   registerHoldBase(program, runtime);
+  registerAgentHook(program, runtime);
 
   try {
     await program.parseAsync(argv);

@@ -37,6 +37,8 @@ export interface AttemptRecord {
   /** The work tree just before this attempt's agent call (the start, for a first attempt without one). */
   checkpoint: Checkpoint;
   agent?: AgentRun;
+  /** The work tree's tree object just after this attempt's agent call. */
+  treeAfterAgent?: string;
   treeUnchanged: boolean;
 }
 
@@ -47,6 +49,7 @@ function checkpointId(runId: string, n: number): string {
 interface AgentStep {
   checkpoint: Checkpoint;
   agent: AgentRun;
+  after: string;
   treeUnchanged: boolean;
 }
 
@@ -66,9 +69,10 @@ async function agentStep(ctx: LoopContext, n: number, digest: string): Promise<A
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   ctx.logs.writeAgentOutput(n, agent.output);
-  const treeUnchanged = (await workTreeHash(ctx.repoRoot)) === checkpoint.tree;
+  const after = await workTreeHash(ctx.repoRoot);
+  const treeUnchanged = after === checkpoint.tree;
   ctx.progress.agentEnd(n, agent, treeUnchanged, `${ctx.logs.relativeAttemptDir(n)}agent.log`);
-  return { checkpoint, agent, treeUnchanged };
+  return { checkpoint, agent, after, treeUnchanged };
 }
 
 /** One attempt: the agent (when there is feedback or a task for it), then every gate. */
@@ -100,7 +104,7 @@ export async function runAttempt(ctx: LoopContext, n: number, digest: string | u
     failures,
     fingerprint,
     checkpoint: step?.checkpoint ?? ctx.start,
-    ...(step ? { agent: step.agent } : {}),
+    ...(step ? { agent: step.agent, treeAfterAgent: step.after } : {}),
     treeUnchanged: step?.treeUnchanged ?? false,
   };
 }
