@@ -31,7 +31,8 @@ export function planGates(facts: ProjectFacts): InitPlan {
   const fromScripts = (kind: string): ScriptGate[] => facts.scriptGates.filter((g) => g.gate.kind === kind);
   const followed = (kind: string): boolean => {
     const found = fromScripts(kind);
-    found.forEach((g) => add(g.gate, g.name, g.reason));
+    // A project's one linter is simply `lint`; several are told apart by name.
+    found.forEach((g) => add(g.gate, kind === 'lint' && found.length === 1 ? 'lint' : g.name, g.reason));
     return found.length > 0;
   };
 

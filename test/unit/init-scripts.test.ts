@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMPLEXITY_EXCLUDE, complexityStart } from '../../src/init/complexity-start.js';
 import { detectPackageManager } from '../../src/init/package-manager.js';
+import { planGates } from '../../src/init/plan.js';
 import { complexFunction } from '../helpers/ts-project.js';
 import { scriptCommands } from '../../src/init/script-commands.js';
 import { checkScripts, gatesFromScripts, isCheckCommand } from '../../src/init/script-gates.js';
@@ -100,5 +101,15 @@ describe('complexity limits init starts from', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the plan', () => {
+  it('calls a project\'s one linter `lint`, and tells several apart by name', () => {
+    const oxlint = { gate: { kind: 'lint', linter: 'oxlint' }, name: 'lint-oxlint', reason: 'follows "lint": oxlint src' };
+    const biome = { gate: { kind: 'lint', linter: 'biome' }, name: 'lint-biome', reason: 'follows "lint": biome lint' };
+    const base = { packageManager: { name: 'npm' as const, why: '' }, linters: [], uncovered: [] };
+    expect(planGates({ ...base, scriptGates: [oxlint] }).gates).toEqual([{ id: 'lint', kind: 'lint', linter: 'oxlint' }]);
+    expect(planGates({ ...base, scriptGates: [biome, oxlint] }).gates.map((g) => g.id)).toEqual(['lint-biome', 'lint-oxlint']);
   });
 });
