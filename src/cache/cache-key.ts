@@ -14,7 +14,7 @@ export const DEFAULT_CACHE_ENV = ['NODE_ENV', 'CI', 'TZ'];
 const CI_BLIND_KINDS = new Set(['typecheck', 'lint', 'complexity', 'test']);
 
 /** Tool configuration a lint verdict depends on beyond the linted files themselves. */
-const LINT_CONFIG = /(^|\/)(eslint\.config\.[cm]?[jt]s|package\.json|tsconfig[^/]*\.json|\.eslintignore)$/;
+const LINT_CONFIG = /(^|\/)(eslint\.config\.[cm]?[jt]s|package\.json|tsconfig[^/]*\.json|\.eslintignore|biome\.jsonc?|\.oxlintrc\.jsonc?|oxlint\.config\.ts)$/;
 
 /** Gates that look at the files in scope rather than at the whole project. */
 function isFileLevel(gate: GateConfig): boolean {
