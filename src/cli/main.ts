@@ -5,6 +5,7 @@ import { EXIT, UserFacingError } from '../core/errors.js';
 import { registerHook } from './hook.js';
 import { registerInstall } from './install.js';
 import { registerRun } from './run.js';
+import { registerMergeReports } from './merge-reports.js';
 import { registerInit } from './init.js';
 import { registerStats } from './stats.js';
 import { registerUninstall } from './uninstall.js';
@@ -13,6 +14,13 @@ import { registerCheckpoints } from './checkpoints.js';
 import { registerRestore } from './restore.js';
 import { registerHoldBase } from './hold-base.js';
 import { installSignalHandlers } from './signals.js';
+
+// Start-up cost is paid by every push and every agent edit, so this file and the register*
+// functions load almost nothing: a register function only declares its command and flags
+// (commander, types, tiny helpers), and its action `await import()`s the modules that do the work
+// (the pipeline, zod, listr2, execa, the gates). A new command follows the same pattern: one file in
+// src/cli/ with `import type` only at the top, and one `register…(program, runtime)` line below.
+// `gatekeeper --version` and `--help` must not load the pipeline; test/startup.test.ts checks it.
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -28,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run gatekeeper --help for usage)');
   registerRun(program, runtime);
+  registerMergeReports(program, runtime);
   registerInit(program, runtime);
   registerStats(program);
   registerInstall(program);

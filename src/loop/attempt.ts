@@ -1,4 +1,4 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig, RemoteCacheConfig } from '../config/schema.js';
 import { runPipeline } from '../run/pipeline.js';
 import { holdTheLine } from '../run/hold-the-line.js';
 import type { HoldBase } from '../git/hold-base.js';
@@ -21,6 +21,8 @@ export interface LoopContext {
   /** The work tree before anything ran: the guard's base and the first restore point. */
   start: Checkpoint;
   cacheDir: string;
+  /** The config's shared cache: agents in many clones replay what one of them (or CI) verified. */
+  remoteCache?: RemoteCacheConfig;
   signal?: AbortSignal;
   progress: LoopProgress;
   /** Hold the line against this base (the one a push would be judged against), when the config asks for it. */
@@ -81,6 +83,7 @@ export async function runAttempt(ctx: LoopContext, n: number, digest: string | u
     repoRoot: ctx.repoRoot,
     scope,
     cacheDir: ctx.cacheDir,
+    ...(ctx.remoteCache ? { remoteCache: ctx.remoteCache } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   // The loop passes exactly when a push of its result would: old findings of the base do not block.

@@ -54,6 +54,7 @@ async function prepare(request: LoopRequest): Promise<LoopContext> {
     logs,
     start,
     cacheDir: cacheDirFor(root),
+    ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     progress: request.progress,
     ...(config.holdTheLine === true ? { holdBase: onceBase(root) } : {}),

@@ -11,6 +11,8 @@ export interface RunReport {
   repoRoot: string;
   /** Present when hold the line compared (or tried to compare) failing gates with a base. */
   hold?: HoldTheLine;
+  /** Set on one shard's run of a divided CI run: the JSON report then carries what the merge needs. */
+  shard?: { index: number; total: number; split: string[] };
 }
 
 /** A reporter watches the pipeline (optionally) and renders the finished run. It never runs a tool. */

@@ -13,6 +13,7 @@ import type { Scope } from '../core/scope.js';
 import { selectGates } from './select-gates.js';
 import { createHoldJudge } from './hold-the-line.js';
 import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
+import { planShard, type Shard } from './shard.js';
 
 export interface RunRequest {
   cwd: string;
@@ -36,6 +37,8 @@ export interface RunRequest {
   holdBase?: HoldBase;
   /** Append a `run` line to the ledger (default true; the hook and the loop write their own). */
   ledger?: boolean;
+  /** This machine's part of a sharded CI run (`--shard i/n`). */
+  shard?: Shard;
 }
 
 export interface RunResponse {
@@ -85,8 +88,11 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const cwd = path.resolve(request.cwd);
   const repoRoot = await repoRootOf(cwd);
   const { config, file, root } = loadConfig(request.configPath, cwd, repoRoot);
-  const selection = selectGates(config.gates, request.only, request.skip, request.skipReason);
-  const scope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
+  const selected = selectGates(config.gates, request.only, request.skip, request.skipReason);
+  const wholeScope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
+  const plan = request.shard ? planShard(selected.run, wholeScope, request.shard) : undefined;
+  const selection = plan ? { run: plan.run, left: [...selected.left, ...plan.left] } : selected;
+  const scope = plan?.scope ?? wholeScope;
   const repoBase = repoRoot ?? root;
 
   const hold = (request.holdTheLine ?? config.holdTheLine === true) && repoRoot !== undefined;
@@ -103,6 +109,7 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     cache: request.cache !== false,
     configFile: file,
     parallel: config.parallel === true,
+    ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     signal: request.signal,
     listener: fanOut(request.reporters),
     ...(judge ? { judge: (r: GateResult) => judge.judge(r) } : {}),
@@ -110,7 +117,7 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const results = inConfigOrder(config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
   const ok = allPassed(ran) && !request.signal?.aborted;
   const held = judge?.summary();
-  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase, ...(held ? { hold: held } : {}) };
+  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase, ...(plan ? { shard: plan.info } : {}), ...(held ? { hold: held } : {}) };
   const reportFailure = await finishReporters(request.reporters, report);
   if (request.ledger !== false) await recordRun(root, 'run', ok ? 'passed' : 'failed', report.durationMs, results, (request.skip ?? []).map((id) => `--skip ${id}`));
   if (!ok) return { exitCode: EXIT.failed, results };
