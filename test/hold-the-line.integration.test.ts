@@ -77,7 +77,7 @@ function gateOf(report: Report, id: string): Gate {
 
 const marks = (g: Gate): string[] => g.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.baseline}`);
 
-describe('hold the line: only what a change makes worse blocks it', () => {
+describe('hold the line: only what a change makes worse blocks it', { timeout: 600_000 }, () => {
   it('passes a change to another file, with the old findings reported as pre-existing', async () => {
     const p = await project('hold-other');
     p.write('src/other.ts', 'export const answer = 43;\n');
@@ -216,7 +216,7 @@ describe('hold the line: only what a change makes worse blocks it', () => {
   });
 });
 
-describe('hold the line in the pre-push hook: the push range base decides', () => {
+describe('hold the line in the pre-push hook: the push range base decides', { timeout: 600_000 }, () => {
   it('lets a push with only old findings through and blocks one with a new finding', async () => {
     const config = { holdTheLine: true, failFast: false, gates: GATES.slice(1) };
     const r = await makeHookRepo('hold-hook', config);
@@ -227,30 +227,31 @@ describe('hold the line in the pre-push hook: the push range base decides', () =
     await work.commitAll('old findings on main');
     await work.git('push', '-q', '--no-verify', 'origin', 'main');
 
+    // The push scope is the changed files: the change touches the old file (a line above its findings).
     await work.git('checkout', '-q', '-b', 'feature');
-    work.write('src/other.ts', 'export const answer = 43;\n');
+    work.write('src/old.ts', `// touched\n${OLD_SOURCE}`);
     await work.commitAll('an ordinary change');
     const passed = await push(['origin', 'feature']);
     expect(passed.output).toContain('pre-existing (not blocking)');
     expect(passed.output).toContain('the base of the push range');
     expect(passed.exitCode).toBe(0);
 
-    work.write('src/old.ts', `${OLD_SOURCE}\nexport function pause(): void {\n  debugger;\n}\n`);
+    work.write('src/old.ts', `// touched\n${OLD_SOURCE}\nexport function pause(): void {\n  debugger;\n}\n`);
     await work.commitAll('a new debugger');
     const blocked = await push(['origin', 'feature']);
-    expect(blocked.output).toContain('src/old.ts:24:3 no-debugger');
+    expect(blocked.output).toContain('src/old.ts:25:3 no-debugger');
+    expect(blocked.output).not.toContain('src/old.ts:21:3 no-debugger');
     expect(blocked.output).toMatch(/push blocked — gate "lint"/);
     expect(blocked.exitCode).not.toBe(0);
   });
 });
 
-describe('hold the line for tests: a test is matched by file and full name', () => {
+describe('hold the line for tests: a test is matched by file and full name', { timeout: 600_000 }, () => {
   it('an old failing test is pre-existing; a new failing test blocks', async () => {
     const testFile = (extra: string): string =>
       `import { expect, it } from 'vitest';\n\nit('old broken', () => {\n  expect(1).toBe(2);\n});\n\nit('fine', () => {\n  expect(1).toBe(1);\n});\n${extra}`;
     const config = { holdTheLine: true, gates: [{ id: 'tests', kind: 'test' }] };
     const p = await project('hold-tests', { 'vitest.config.mjs': VITEST_CONFIG, 'test/a.test.ts': testFile('') }, config);
-    await p.commitAll('tests');
     p.write('src/other.ts', 'export const answer = 43;\n');
     const old = await runJson(p);
     expect(marks(gateOf(old.report, 'tests'))).toEqual(['test/a.test.ts:4 old broken existing']);
@@ -260,5 +261,22 @@ describe('hold the line for tests: a test is matched by file and full name', () 
     const fresh = await runJson(p);
     expect(marks(gateOf(fresh.report, 'tests'))).toEqual(['test/a.test.ts:12 new broken new', 'test/a.test.ts:4 old broken existing']);
     expect(fresh.exitCode).toBe(1);
+  });
+});
+
+describe('hold the line in the loop: the agent is asked only about what is new', { timeout: 600_000 }, () => {
+  it('passes once the agent fixed its own new error; the old one was never its to fix', async () => {
+    const agent = "import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('agent-log', { recursive: true });\ncopyFileSync(process.argv[2], 'agent-log/feedback.md');\nwriteFileSync('src/other.ts', 'export const answer = 43;\\n');\n";
+    const config = { holdTheLine: true, gates: [{ id: 'lint', kind: 'lint' }] };
+    const p = await project('hold-loop', { 'agents/fix.mjs': agent, '.gitignore': 'node_modules\n.gatekeeper/\nagent-log/\n' }, config);
+    p.write('src/other.ts', 'export function wait(): void {\n  debugger;\n}\n');
+    const result = await p.gatekeeper(['loop', '--agent', 'node agents/fix.mjs {feedback_file}', '--json']);
+    const loop = JSON.parse(result.stdout) as { outcome: string; attempts: unknown[] };
+    expect(loop.outcome).toBe('passed');
+    expect(loop.attempts).toHaveLength(2);
+    const feedback = p.read('agent-log/feedback.md');
+    expect(feedback).toContain('src/other.ts:2:3 no-debugger');
+    expect(feedback).not.toContain('src/old.ts:20');
+    expect(result.exitCode).toBe(0);
   });
 });
