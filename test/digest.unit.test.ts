@@ -91,6 +91,13 @@ describe('the digest detail', () => {
     expect(digest).toContain('>  1 | const line1 = 1;\n>  2 | const line2 = 2;\n>  3 | const line3 = 3;\n');
   });
 
+  it('makes one entry of messages in a file that differ only in numbers, saying how many', () => {
+    const named = Array.from({ length: 10 }, (_, i) => typeError('src/index.ts', 3 + (i % 2) * 2, `Module "./parse" has already exported a member named 'bad${i + 1}'.`, 'TS2308'));
+    const digest = digestOf([gate('types', named)]);
+    expect(digest).toContain(`src/index.ts lines 3, 5: TS2308 Module "./parse" has already exported a member named 'bad1'. (×10) (and 9 similar)\n`);
+    expect(digest.split('has already exported')).toHaveLength(2);
+  });
+
   it('merges overlapping excerpts of one file into one, marking each failing line', () => {
     const digest = digestOf([gate('types', [typeError('src/a.ts', 10, 'first'), typeError('src/a.ts', 12, 'second', 'TS2345'), typeError('src/a.ts', 25, 'third', 'TS2304')])]);
     expect(digest).toContain('   8 | const line8 = 8;\n   9 | const line9 = 9;\n> 10 | const line10 = 10;\n  11 | const line11 = 11;\n> 12 | const line12 = 12;\n  13 | const line13 = 13;\n  14 | const line14 = 14;\n     ⋮\n  23 | const line23 = 23;');

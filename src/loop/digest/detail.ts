@@ -26,14 +26,15 @@ export interface Detail {
 /** `src/a.ts:10:3 TS2322 message` for one, `src/a.ts lines 1–3, 5: TS2322 message (×5)` for several. */
 function entryLine(g: DiagnosticGroup, change: AgentChange | undefined): string {
   const marker = standingMarker(g, change);
+  const similar = g.variants > 1 ? ` (and ${g.variants - 1} similar)` : '';
   if (g.count === 1 || g.lines.length <= 1) {
     const times = g.count > 1 ? ` (×${g.count})` : '';
-    return `${clip(formatDiagnostic(g.first), 240)}${times}${marker}\n`;
+    return `${clip(formatDiagnostic(g.first), 240)}${times}${similar}${marker}\n`;
   }
   const firstLine = g.message.split('\n')[0] ?? '';
   const code = g.code !== undefined ? `${g.code} ` : '';
   const times = g.count > g.lines.length ? ` (×${g.count})` : '';
-  return `${g.file ?? ''} lines ${listLines(g.lines)}: ${clip(`${code}${firstLine}`, 200)}${times}${marker}\n`;
+  return `${g.file ?? ''} lines ${listLines(g.lines)}: ${clip(`${code}${firstLine}`, 200)}${times}${similar}${marker}\n`;
 }
 
 /** The rest of a multi-line message (an assertion's expected and received, tsc's elaboration). */

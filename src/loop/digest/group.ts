@@ -1,6 +1,6 @@
 import type { Diagnostic, GateResult } from '../../core/result.js';
 import { formatDiagnostic } from '../../format/diagnostic-text.js';
-import { blockingDiagnostics, failureKey } from '../fingerprint.js';
+import { blockingDiagnostics, failureKey, normaliseMessage } from '../fingerprint.js';
 import { uniqueLines } from './line-set.js';
 
 /** How a failure stands against the attempts before it. */
@@ -11,7 +11,10 @@ export interface DiagnosticGroup {
   gate: string;
   file?: string;
   code?: string;
+  /** The message of the first diagnostic (lowest line). */
   message: string;
+  /** Distinct messages in the group: they differ only in numbers (`'bad1'`, `'bad2'`). */
+  variants: number;
   /** Sorted, unique. */
   lines: number[];
   count: number;
@@ -70,6 +73,13 @@ function isFresh(s: Standing): boolean {
 
 const NO_FILE = '\uffff';
 
+/** The group's representative: the lowest line, then the smaller message, whatever the input order. */
+function before(a: Diagnostic, b: Diagnostic): boolean {
+  const la = a.line ?? 0;
+  const lb = b.line ?? 0;
+  return la !== lb ? la < lb : (a.column ?? 0) !== (b.column ?? 0) ? (a.column ?? 0) < (b.column ?? 0) : a.message < b.message;
+}
+
 function summarise(file: string | undefined, groups: readonly DiagnosticGroup[]): FileSummary {
   const codes = new Map<string, number>();
   for (const g of groups) codes.set(g.code ?? '', (codes.get(g.code ?? '') ?? 0) + g.count);
@@ -89,18 +99,27 @@ function summarise(file: string | undefined, groups: readonly DiagnosticGroup[])
  */
 export function viewGate(result: GateResult, seen: Set<string>, counts: StandingCounts): GateView {
   const byKey = new Map<string, DiagnosticGroup>();
+  const messages = new Map<string, Set<string>>();
   const diagnostics = blockingDiagnostics(result);
   for (const d of diagnostics) {
     const once = `${formatDiagnostic(d)}\u0000${d.message}\u0000${d.severity}`;
     if (seen.has(once)) continue;
     seen.add(once);
     const standing = standingOf(result.id, d, counts);
-    const key = [d.file ?? '', d.code ?? '', d.message].join('\u0001');
+    // Messages that differ only in numbers are one entry too: tsc's `member named 'bad1'` … `'bad10'`.
+    const key = [d.file ?? '', d.code ?? '', normaliseMessage(d.message)].join('\u0001');
     const group = byKey.get(key);
     if (group) {
       group.count++;
       if (d.line !== undefined) group.lines.push(d.line);
-      if ((d.line ?? 0) < (group.first.line ?? 0)) group.first = d;
+      if (!messages.get(key)?.has(d.message)) {
+        messages.get(key)?.add(d.message);
+        group.variants++;
+      }
+      if (before(d, group.first)) {
+        group.first = d;
+        group.message = d.message;
+      }
       group.standing = stronger(group.standing, standing);
       continue;
     }
@@ -109,11 +128,13 @@ export function viewGate(result: GateResult, seen: Set<string>, counts: Standing
       ...(d.file !== undefined ? { file: d.file } : {}),
       ...(d.code !== undefined ? { code: d.code } : {}),
       message: d.message,
+      variants: 1,
       lines: d.line !== undefined ? [d.line] : [],
       count: 1,
       first: d,
       standing,
     });
+    messages.set(key, new Set([d.message]));
   }
   const perFile = new Map<string, DiagnosticGroup[]>();
   for (const g of byKey.values()) {
