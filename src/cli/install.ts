@@ -15,16 +15,23 @@ async function askOnTerminal(question: string): Promise<boolean> {
 export function registerInstall(program: Command): void {
   program
     .command('install')
-    .description('set up the pre-push hook through husky 9 (idempotent)')
+    .description('set up the pre-push hook through husky 9 (idempotent); with --agent, an agent host\'s own hooks instead')
     .option('--force', 'take over a core.hooksPath that another tool set')
+    .option('--agent <hosts>', 'write the stop, edit and prompt hooks of these agent hosts (claude,codex,copilot,gemini,cursor or all) into their config files')
     .addOption(new Option('--other-hooks <on|off>', "the repository's other .husky/ hooks, which husky's core.hooksPath turns on: on, or keep them off").choices(['on', 'off']))
-    .action(async (flags: { force?: boolean; otherHooks?: OtherHooks }) => {
+    .action(async (flags: { force?: boolean; agent?: string; otherHooks?: OtherHooks }) => {
+      const say = (line: string): void => void process.stdout.write(`${line}\n`);
+      if (flags.agent !== undefined) {
+        const [{ installAgentHooks }, { hostsNamed }] = await Promise.all([import('../agents/install-hooks.js'), import('../agents/hosts.js')]);
+        await installAgentHooks({ cwd: process.cwd(), hosts: hostsNamed(flags.agent), say });
+        return;
+      }
       const { install } = await import('../install/install.js');
       const interactive = process.stdin.isTTY && process.stdout.isTTY && process.env['CI'] !== 'true';
       await install({
         cwd: process.cwd(),
         force: flags.force === true,
-        say: (line) => process.stdout.write(`${line}\n`),
+        say,
         ...(flags.otherHooks ? { otherHooks: flags.otherHooks } : {}),
         ...(interactive ? { ask: askOnTerminal } : {}),
       });

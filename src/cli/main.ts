@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserFacingError } from '../core/errors.js';
+import { registerAgentHook } from './agent-hook.js';
 import { registerHook } from './hook.js';
 import { registerInstall } from './install.js';
 import { registerRun } from './run.js';
@@ -12,6 +13,7 @@ import { registerUninstall } from './uninstall.js';
 import { registerLoop } from './loop.js';
 import { registerCheckpoints } from './checkpoints.js';
 import { registerRestore } from './restore.js';
+import { registerHoldBase } from './hold-base.js';
 import { installSignalHandlers } from './signals.js';
 
 // Start-up cost is paid by every push and every agent edit, so this file and the register*
@@ -44,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
   registerLoop(program, runtime);
   registerCheckpoints(program, runtime);
   registerRestore(program, runtime);
+  registerHoldBase(program, runtime);
+  registerAgentHook(program, runtime);
 
   try {
     await program.parseAsync(argv);

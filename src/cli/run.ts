@@ -14,6 +14,7 @@ interface RunFlags {
   failFast: boolean;
   cache: boolean;
   shard?: string;
+  holdTheLine: boolean;
 }
 
 export function registerRun(program: Command, runtime: CommandRuntime): void {
@@ -28,6 +29,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
     .option('--json', 'print one JSON object on stdout and nothing else there (same as --reporter json)')
     .option('--reporter <name[=path]>', 'pretty (default), json, github, sarif, junit or markdown, to stdout or to a file (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--no-fail-fast', 'run every gate even after one fails')
+    .option('--no-hold-the-line', 'count every finding, old or new (overrides "holdTheLine" in the config)')
     .option('--no-cache', 'run every gate without replaying cached results (fresh results replace the stored ones)')
     .option('--shard <i/n>', 'run part i of n of a CI run: tests by the runner\'s own --shard, lint and complexity by file, whole-project gates on shard 1 (combine with merge-reports)')
     .action(async (flags: RunFlags, command: Command) => {
@@ -45,6 +47,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
         ...(failFastSource === 'cli' ? { failFast: flags.failFast } : {}),
         cache: flags.cache,
         ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+        ...(command.getOptionValueSource('holdTheLine') === 'cli' ? { holdTheLine: flags.holdTheLine } : {}),
         reporters,
         signal: runtime.signal,
       });

@@ -69,6 +69,10 @@ export const configSchema = z
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     failFast: z.boolean().optional().describe('Stop at the first gate that does not pass; the rest show as skipped (default true).'),
     parallel: z.boolean().optional().describe('Run gates concurrently, up to one per CPU core; exclusive gates run alone (default false).'),
+    holdTheLine: z
+      .boolean()
+      .optional()
+      .describe('Hold the line: only findings the base commit did not have (new, or worse) block; old ones are reported as pre-existing (default false; `gatekeeper init` writes true).'),
     gates: z.array(gateConfigSchema).min(1, 'at least one gate').describe('The gates, run in this order.'),
     loop: loopConfigSchema.optional(),
     remoteCache: remoteCacheSchema.optional(),

@@ -28,7 +28,7 @@ export function schemaRef(root: string): string {
 }
 
 export function configText(gates: readonly GateConfig[], schema = SCHEMA_REF): string {
-  return `${JSON.stringify({ $schema: schema, gates }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: schema, holdTheLine: true, gates }, null, 2)}\n`;
 }
 
 /** Writes `.gatekeeper.json`; an existing one is replaced only when `force` says so. */

@@ -38,6 +38,8 @@ export interface PipelineInput {
   ownOutputs?: readonly string[];
   /** The config's shared cache, looked up after the local one (only when `cache` is on). */
   remoteCache?: RemoteCacheConfig;
+  /** Re-judges each result as it ends, before fail-fast and the listeners see it (hold the line). */
+  judge?: (result: GateResult) => Promise<GateResult>;
 }
 
 /** The two caches of one run: the local store first, then the shared one. */
@@ -135,7 +137,7 @@ function runParallel(input: PipelineInput, cache: Caches | undefined): Promise<G
     ...(input.signal ? { signal: input.signal } : {}),
     run: (gate, signal) => {
       input.listener?.onGateStart?.(gate.id);
-      return runGateCached(gate, { ...input, signal }, cache);
+      return runGateCached(gate, { ...input, signal }, cache).then((r) => input.judge?.(r) ?? r);
     },
     skip: skippedResult,
     ended: (result) => input.listener?.onGateEnd?.(result),
@@ -158,7 +160,8 @@ export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
       continue;
     }
     input.listener?.onGateStart?.(gate.id);
-    const result = await runGateCached(gate, input, cache);
+    const raw = await runGateCached(gate, input, cache);
+    const result = input.judge ? await input.judge(raw) : raw;
     results.push(result);
     input.listener?.onGateEnd?.(result);
     if (input.failFast && blocks(result.status)) stopReason = `not run: ${gate.id} ${result.status} (fail-fast)`;
