@@ -8,6 +8,7 @@
 //   node bench/run.mjs --sizes 100,1000 --reps 3          sizes and repetitions (default 100,1000 × 3)
 //   node bench/run.mjs --sizes 100:3,1000:2,5000:1        repetitions per size
 //   node bench/run.mjs --sizes 5000:1 --only chain,noChange,leaf,cold --no-startup
+//   node bench/run.mjs --sizes none                      only the start-up figures
 //   node bench/run.mjs --report                           only rewrite BENCHMARKS.md from the kept parts
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ const flag = (name) => process.argv.includes(`--${name}`);
 const DEFAULT_REPS = Number(option('reps', '3'));
 const SIZES = option('sizes', '100,1000')
   .split(',')
-  .filter((s) => s !== '')
+  .filter((s) => s !== '' && s !== 'none')
   .map((s) => {
     const [n, reps] = s.split(':');
     return { n: Number(n), reps: reps === undefined ? DEFAULT_REPS : Number(reps) };
