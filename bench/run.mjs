@@ -8,6 +8,7 @@
 //   node bench/run.mjs --sizes 100,1000 --reps 3          sizes and repetitions (default 100,1000 × 3)
 //   node bench/run.mjs --sizes 100:3,1000:2,5000:1        repetitions per size
 //   node bench/run.mjs --sizes 5000:1 --only chain,noChange,leaf,cold --no-startup
+//   node bench/run.mjs --sizes 5000:1 --no-warmup --no-chain   Gatekeeper alone (times, no ratios)
 //   node bench/run.mjs --sizes none                      only the start-up figures
 //   node bench/run.mjs --report                           only rewrite BENCHMARKS.md from the kept parts
 import { spawnSync } from 'node:child_process';
@@ -90,6 +91,7 @@ function clearCache(dir) {
 
 /** One measured scenario: `prepare` runs untimed before each repetition. */
 function scenario(samples, name, dir, command, prepare = () => {}) {
+  if (name === 'chain' && flag('no-chain')) return;
   if (ONLY && name !== 'chain' && name !== 'bareNode' && !ONLY.includes(name)) return;
   prepare();
   const sample = measure(command, dir);
@@ -117,7 +119,7 @@ function benchSize({ n, reps: REPS }) {
   const samples = {};
   // Warm the OS file cache and Vitest's own caches once, untimed, so that the first
   // repetition of the first scenario is not the only one that pays for them.
-  measure(CHAIN, dir);
+  if (!flag('no-warmup')) measure(CHAIN, dir);
   for (let rep = 0; rep < REPS; rep++) {
     process.stderr.write(`${n} modules, repetition ${rep + 1}/${REPS}\n`);
     scenario(samples, 'chain', dir, CHAIN);
@@ -175,7 +177,7 @@ function sizeTable(result) {
     .filter((key) => result.samples[key])
     .map((key) => {
       const ms = medianOf(result.samples, key);
-      return `| ${LABELS[key]} | ${seconds(ms)} | ${(ms / base).toFixed(3)} | ${mb(peakOf(result.samples, key))} |`;
+      return `| ${LABELS[key]} | ${seconds(ms)} | ${base === undefined ? 'n/a' : (ms / base).toFixed(3)} | ${mb(peakOf(result.samples, key))} |`;
     });
   return [
     `### ${result.n} modules (${result.reps} repetition${result.reps === 1 ? '' : 's'} each; leaf file ${result.leaf}; measured ${result.date.slice(0, 16).replace('T', ' ')} UTC)`,
@@ -195,7 +197,7 @@ function growthTable(results) {
   const keys = Object.keys(LABELS).filter((key) => results.every((r) => r.samples[key]));
   const header = `| scenario | ${results.map((r) => `${r.n}: time (ratio to chain)`).join(' | ')} | time at ${results.at(-1).n} / at ${smallest.n} |`;
   const rows = keys.map((key) => {
-    const cells = results.map((r) => `${seconds(medianOf(r.samples, key))} (${(medianOf(r.samples, key) / medianOf(r.samples, 'chain')).toFixed(3)})`);
+    const cells = results.map((r) => `${seconds(medianOf(r.samples, key))} (${r.samples.chain ? (medianOf(r.samples, key) / medianOf(r.samples, 'chain')).toFixed(3) : 'n/a'})`);
     const growth = medianOf(results.at(-1).samples, key) / medianOf(smallest.samples, key);
     return `| ${LABELS[key]} | ${cells.join(' | ')} | ${growth.toFixed(2)}× |`;
   });
@@ -231,7 +233,7 @@ function targets(results, startup) {
     if (value === undefined || Number.isNaN(value)) rows.push(`| ${label} | not measured | ≤ ${limit} | |`);
     else rows.push(`| ${label} | ${value.toFixed(3)} | ≤ ${limit} | ${value <= limit ? 'met' : 'NOT met'} |`);
   };
-  const ratio = (r, key) => (r && r.samples[key] ? medianOf(r.samples, key) / medianOf(r.samples, 'chain') : undefined);
+  const ratio = (r, key) => (r && r.samples[key] && r.samples.chain ? medianOf(r.samples, key) / medianOf(r.samples, 'chain') : undefined);
   const startupRatio = (key) => (startup?.samples[key] ? medianOf(startup.samples, key) / medianOf(startup.samples, 'bareNode') : undefined);
   const at1000 = results.find((r) => r.n === 1000);
   check('`gatekeeper --version` / `node -e 0`', startupRatio('version'), 1.5);
