@@ -5,6 +5,7 @@ import { UserFacingError } from '../core/errors.js';
 import { allPassed } from '../core/result.js';
 import { checkpointStamp, createCheckpoint, type Checkpoint } from '../git/checkpoint.js';
 import { repoRootOf } from '../git/git.js';
+import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
 import { runAttempt, type AttemptRecord, type LoopContext } from './attempt.js';
 import { buildDigest, taskDigest } from './digest.js';
 import { judgeAttempt, LOOP_EXIT, withTamper, type LoopOutcome, type Verdict } from './outcome.js';
@@ -53,9 +54,18 @@ async function prepare(request: LoopRequest): Promise<LoopContext> {
     logs,
     start,
     cacheDir: cacheDirFor(root),
+    ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     progress: request.progress,
+    ...(config.holdTheLine === true ? { holdBase: onceBase(root) } : {}),
   };
+}
+
+/** The loop's base is found once, before the agent can move HEAD, and kept for every attempt. */
+function onceBase(root: string): () => Promise<HoldBase> {
+  const found = defaultHoldBase(root);
+  found.catch(() => undefined);
+  return () => found;
 }
 
 function factsOf(a: AttemptRecord): AttemptFacts {
