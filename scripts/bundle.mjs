@@ -12,6 +12,24 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * zod re-exports every locale (`z.locales.*`, about half of zod's bundled size) through a namespace
+ * that esbuild cannot tree-shake. Gatekeeper's messages are English, set by zod's own default
+ * (`config(en())`, which imports en.js directly), so the namespace keeps only `en`.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: path.resolve(path.dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};\n`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle', 'cli');
 rmSync(outdir, { recursive: true, force: true });
@@ -29,6 +47,7 @@ await build({
   // CommonJS dependencies (commander) call require() for Node's own modules; an ES module has none.
   banner: { js: "import { createRequire as __gatekeeperCreateRequire } from 'node:module';\nconst require = __gatekeeperCreateRequire(import.meta.url);" },
   external: ['typhonjs-escomplex'],
+  plugins: [zodEnglishOnly],
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',

@@ -77,7 +77,8 @@ describe('the packed package, installed into a fresh project', () => {
     expect(existsSync(path.resolve(project, config.$schema))).toBe(true);
     const run = await gatekeeper('run', '--no-fail-fast');
     expect(run.exitCode, run.all).toBe(0);
-  });
+    // Five real tools in a fresh project: over two minutes on a loaded two-core machine.
+  }, 300_000);
 
   it('install writes a hook line whose script exists, and a push goes through the hook', async () => {
     const install = await gatekeeper('install');
@@ -100,5 +101,5 @@ describe('the packed package, installed into a fresh project', () => {
     expect(blocked.exitCode).not.toBe(0);
     expect(blocked.all).toMatch(/src\/math\.ts:\d+/);
     expect(blocked.all).toContain('TS2322');
-  });
+  }, 300_000);
 });

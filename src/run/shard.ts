@@ -63,8 +63,9 @@ export function planShard(gates: readonly GateConfig[], scope: Scope, shard: Sha
   for (const gate of gates) {
     if (gate.kind === 'test') {
       const args = Array.isArray(gate['args']) ? (gate['args'] as unknown[]).map(String) : [];
-      // `related` would pick tests by this shard's files; the runner's own shard is the division here.
-      plan.run.push({ ...gate, related: false, args: [...args, `--shard=${shard.index}/${shard.total}`] });
+      // `related` would pick tests by this shard's files, and `incremental` by a tree this machine may
+      // never have judged whole; the runner's own shard is the division here.
+      plan.run.push({ ...gate, related: false, incremental: false, args: [...args, `--shard=${shard.index}/${shard.total}`] });
       plan.info.split.push(gate.id);
     } else if (FILE_LEVEL.has(gate.kind) && !(gate.kind === 'lint' && gate['patterns'] !== undefined)) {
       // (A lint gate with its own `patterns` lints what they name, not files: it stays whole.)
