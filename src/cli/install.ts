@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { install } from '../install/install.js';
 
 export function registerInstall(program: Command): void {
   program
@@ -7,6 +6,7 @@ export function registerInstall(program: Command): void {
     .description('set up the pre-push hook through husky 9 (idempotent)')
     .option('--force', 'take over a core.hooksPath that another tool set')
     .action(async (flags: { force?: boolean }) => {
+      const { install } = await import('../install/install.js');
       await install({ cwd: process.cwd(), force: flags.force === true, say: (line) => process.stdout.write(`${line}\n`) });
     });
 }

@@ -13,6 +13,13 @@ import { registerCheckpoints } from './checkpoints.js';
 import { registerRestore } from './restore.js';
 import { installSignalHandlers } from './signals.js';
 
+// Start-up cost is paid by every push and every agent edit, so this file and the register*
+// functions load almost nothing: a register function only declares its command and flags
+// (commander, types, tiny helpers), and its action `await import()`s the modules that do the work
+// (the pipeline, zod, listr2, execa, the gates). A new command follows the same pattern: one file in
+// src/cli/ with `import type` only at the top, and one `register…(program, runtime)` line below.
+// `gatekeeper --version` and `--help` must not load the pipeline; test/startup.test.ts checks it.
+
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 async function main(argv: string[]): Promise<number> {

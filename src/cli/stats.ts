@@ -1,9 +1,4 @@
 import type { Command } from 'commander';
-import { ledgerRoot } from '../history/ledger-root.js';
-import { readLedgerCounted } from '../history/ledger.js';
-import { computeStats } from '../history/stats.js';
-import { formatStats } from '../history/stats-text.js';
-import { writeStatsPage } from '../history/page/write-page.js';
 
 interface StatsFlags {
   cwd?: string;
@@ -23,6 +18,13 @@ export function registerStats(program: Command): void {
     .option('--since <date>', 'report from this day (YYYY-MM-DD, UTC)')
     .option('--days <n>', 'report this many days: the last N, or N from --since')
     .action(async (flags: StatsFlags) => {
+      const [{ ledgerRoot }, { readLedgerCounted }, { computeStats }, { formatStats }, { writeStatsPage }] = await Promise.all([
+        import('../history/ledger-root.js'),
+        import('../history/ledger.js'),
+        import('../history/stats.js'),
+        import('../history/stats-text.js'),
+        import('../history/page/write-page.js'),
+      ]);
       const { entries, skippedLines } = readLedgerCounted(await ledgerRoot(flags.cwd ?? process.cwd()));
       const stats = computeStats(entries, { ...(flags.since !== undefined ? { since: flags.since } : {}), ...(flags.days !== undefined ? { days: flags.days } : {}), skippedLines });
       if (flags.html !== undefined) {

@@ -52,7 +52,7 @@ export function skippedResult(gate: GateConfig, why: string): GateResult {
   return { id: gate.id, kind: gate.kind, status: 'skipped', diagnostics: [], summary: why, output: '', durationMs: 0, cached: false };
 }
 
-async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResult> {
+async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string): Promise<GateResult> {
   const startedAt = performance.now();
   const definition = findGate(gate.kind);
   if (!definition) return finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt);
@@ -61,7 +61,7 @@ async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResu
   const onOuterAbort = (): void => controller.abort();
   input.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const cacheDir = path.join(input.cacheDir, gate.id.replace(/[^\w.-]/g, '_'));
-  const ctx: GateContext = { root: input.root, repoRoot: input.repoRoot, scope: input.scope, signal: controller.signal, timeoutMs, cacheDir };
+  const ctx: GateContext = { root: input.root, repoRoot: input.repoRoot, scope: input.scope, signal: controller.signal, timeoutMs, cacheDir, ...(cacheSettings !== undefined ? { cacheSettings } : {}) };
   try {
     await mkdir(cacheDir, { recursive: true }).catch(() => undefined);
     const { id: _id, kind: _kind, timeout: _timeout, cache: _cache, cacheEnv: _cacheEnv, exclusive: _exclusive, ...options } = gate;
@@ -86,7 +86,7 @@ async function runGateCached(gate: GateConfig, input: PipelineInput, cache: Resu
   const startedAt = performance.now();
   const probe = await cache?.lookup(gate);
   if (probe?.hit) return { ...probe.hit, cached: true, durationMs: Math.round(performance.now() - startedAt) };
-  const result = await runGate(gate, input);
+  const result = await runGate(gate, input, probe?.settings);
   if (cache && probe) await cache.remember(gate, probe, result, input.signal?.aborted === true);
   // A gate that ran without a probe may still have written files the next gates' keys depend on.
   else cache?.invalidate();
