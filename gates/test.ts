@@ -59,7 +59,8 @@ export default defineGate({
       } catch (error) {
         return erroredOutcome(`${what} wrote a report Gatekeeper could not read: ${(error as Error).message}`, run.output);
       }
-      const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: toRepoPath(ctx.repoRoot, d.file ?? '', ctx.root) }));
+      // Stack frames in messages are absolute paths; the digest and reports speak repo-relative.
+      const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: toRepoPath(ctx.repoRoot, d.file ?? '', ctx.root), message: d.message.split(`${ctx.repoRoot}${path.sep}`).join('') }));
       const counts = `${parsed.passed} passed, ${parsed.failed} failed${parsed.skipped > 0 ? `, ${parsed.skipped} skipped` : ''}`;
       if (parsed.failed > 0 || parsed.brokenFiles > 0) {
         const broken = parsed.brokenFiles > 0 ? `, ${plural(parsed.brokenFiles, 'test file')} failed to load` : '';

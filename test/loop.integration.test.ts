@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { isAlive, pidFrom, waitFor } from './helpers/processes.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, GIT_ENV, makeProject, type JsonGate, type Project } from './helpers/project.js';
 import { TSCONFIG } from './helpers/ts-project.js';
-import { findGate } from '../gates/index.js';
+import { namedPositions } from './helpers/digest-positions.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -122,34 +123,12 @@ function lastLedgerLine(project: Project): Record<string, unknown> {
   return JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
 }
 
-async function waitFor(file: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!existsSync(file) || readFileSync(file, 'utf8') === '') {
-    if (Date.now() > until) throw new Error(`${file} did not appear within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** A zombie has ended and only waits to be reaped (a container's PID 1 may never reap it). */
-function isZombie(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
+/** Gone (or a zombie: ended, waiting to be reaped) within two seconds of being killed. */
 async function isGone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 40; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    if (isZombie(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
+  return waitFor(() => !isAlive(pid), 2000).then(
+    () => true,
+    () => false,
+  );
 }
 
 describe('gatekeeper loop with scripted agents', () => {
@@ -187,8 +166,14 @@ describe('gatekeeper loop with scripted agents', () => {
     const second = readFileSync(path.join(runs, 'attempt-2', 'feedback.md'), 'utf8');
     expect(second).toContain('Since attempt 1: 1 fixed, 0 new, 2 still failing.');
     expect(second).toContain("fixed: types: src/values.ts:1:14 TS2322 Type 'string' is not assignable to type 'number'.");
-    expect(second).toContain("src/values.ts:2:14 TS2322 Type 'number' is not assignable to type 'string'.  [still failing]");
+    // The memory: what attempt 2's agent call changed, kept as a diff, and the failures that survived it.
+    expect(second).toContain("src/values.ts:2:14 TS2322 Type 'number' is not assignable to type 'string'.  [still failing; survived attempt 2's change to src/values.ts:1]");
+    expect(second).toContain(`Attempt 2 changed .gatekeeper.json:1, src/values.ts:1 (full diff: .gatekeeper/runs/${runIdOf(loop)}/attempt-2/changes.diff).`);
+    expect(second).toContain('2 failures survived that change (2 in files it touched)');
     expect(second).toContain('> 2 | export const b: string = 2;');
+    const diff = readFileSync(path.join(runs, 'attempt-2', 'changes.diff'), 'utf8');
+    expect(diff).toContain("-export const a: number = 'a';\n+export const a: number = 1;");
+    expect(readFileSync(path.join(runs, 'attempt-2', 'failing-files.txt'), 'utf8')).toContain('  src/values.ts — 2 × TS2322 (lines 2–3)');
     // What the agent got on stdin is exactly the digest on disk.
     expect(call(project, 3).stdin).toBe(second);
     expect(call(project, 2).stdin).toBe(readFileSync(path.join(runs, 'attempt-1', 'feedback.md'), 'utf8'));
@@ -210,9 +195,9 @@ describe('gatekeeper loop with scripted agents', () => {
 
     const digest = call(project, 2).stdin;
     expect(digest.length).toBeLessThanOrEqual(1500);
-    const hidden = Number(/… (\d+) more not shown\./.exec(digest)?.[1]);
-    expect(hidden).toBeGreaterThan(0);
-    expect(digest.split('\n').filter((l) => l.startsWith('src/values.ts:')).length + hidden).toBe(40);
+    // Forty errors of one code and message in one file are one entry naming all forty lines.
+    expect(digest).toContain('  src/values.ts — 40 × TS2322 (lines 1–40)\n');
+    expect(namedPositions(digest)).toEqual(Array.from({ length: 40 }, (_, i) => `src/values.ts:${i + 1}`).sort());
     expect(digest).toContain(`Full logs: .gatekeeper/runs/${runId}/attempt-1/`);
     const fullLog = readFileSync(path.join(project.dir, '.gatekeeper', 'runs', runId, 'attempt-1', 'types.log'), 'utf8');
     expect(fullLog.match(/error TS2322/g)).toHaveLength(40);
@@ -247,16 +232,11 @@ describe('gatekeeper loop with scripted agents', () => {
     const project = await loopProject('cheat', "export const a: number = 'a';\n", {}, { guard: true });
     const result = await project.gatekeeper(['loop', '--agent', 'node agents/cheat.mjs', '--json']);
     const loop = parseLoop(result.stdout);
-    // Before the guard gate kind exists the cheat goes through, which is exactly why the loop adds the guard.
-    if (findGate('guard') === undefined) {
-      expect(loop.outcome).toBe('passed');
-      return;
-    }
     expect(loop.outcome).toBe('tampered');
     expect(result.exitCode).toBe(4);
     expect(loop.attempts.at(-1)?.gates.map((g) => [g.id, g.status])).toEqual([['types', 'passed'], ['guard', 'failed']]);
     expect(loop.reason).toMatch(/^the guard gate still fails on the last attempt/);
-    expect(project.read('.gatekeeper/feedback.md')).toMatch(/## guard \(guard, failed\)[\s\S]*src\/values\.ts:1/);
+    expect(project.read('.gatekeeper/feedback.md')).toMatch(/\nguard \(guard, failed\): [\s\S]*\n## guard\n[\s\S]*src\/values\.ts:1/);
   });
 
   it('never calls the agent when the gates already pass and there is no task', async () => {
@@ -316,14 +296,13 @@ describe('gatekeeper loop with scripted agents', () => {
 
   it('kills an agent that hangs past --agent-timeout together with its children', async () => {
     const project = await loopProject('hang', THREE_ERRORS, {}, {}, CHEAP_GATE);
-    const started = Date.now();
-    const result = await project.gatekeeper(['loop', '--agent', 'node agents/hang.mjs', '--agent-timeout', '1', '--json']);
+    // 5 s, not 1: a loaded machine must still get the agent to write its sleeper's pid before the kill.
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/hang.mjs', '--agent-timeout', '5', '--json']);
     expect(result.exitCode).toBe(5);
     const loop = parseLoop(result.stdout);
     expect(loop.outcome).toBe('agent-failed');
     expect(loop.attempts.map((a) => a.agentTimedOut)).toEqual([false, true, true]);
-    expect(loop.reason).toContain('attempt 3 timed out after 1 s');
-    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(loop.reason).toContain('attempt 3 timed out after 5 s');
     for (const n of [2, 3]) {
       const pid = Number(project.read(`agent-log/sleep-${n}.pid`));
       expect(pid).toBeGreaterThan(0);
@@ -334,7 +313,7 @@ describe('gatekeeper loop with scripted agents', () => {
   it('on Ctrl-C kills the agent and its children, exits 130 and keeps the checkpoints', async () => {
     const project = await loopProject('sigint', THREE_ERRORS, {}, {}, CHEAP_GATE);
     const child = execa(process.execPath, [CLI, 'loop', '--agent', 'node agents/hang.mjs', '--json'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, CI: 'true' } });
-    await waitFor(path.join(project.dir, 'agent-log', 'sleep-2.pid'), 30_000);
+    await pidFrom(path.join(project.dir, 'agent-log', 'sleep-2.pid'), 180_000);
     child.kill('SIGINT');
     const result = await child;
     expect(result.exitCode).toBe(130);

@@ -2,15 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserFacingError } from '../core/errors.js';
+import { registerAgentHook } from './agent-hook.js';
 import { registerHook } from './hook.js';
 import { registerInstall } from './install.js';
 import { registerRun } from './run.js';
+import { registerMergeReports } from './merge-reports.js';
 import { registerInit } from './init.js';
 import { registerStats } from './stats.js';
 import { registerUninstall } from './uninstall.js';
 import { registerLoop } from './loop.js';
 import { registerCheckpoints } from './checkpoints.js';
 import { registerRestore } from './restore.js';
+import { registerHoldBase } from './hold-base.js';
 import { installSignalHandlers } from './signals.js';
 
 // Start-up cost is paid by every push and every agent edit, so this file and the register*
@@ -34,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run gatekeeper --help for usage)');
   registerRun(program, runtime);
+  registerMergeReports(program, runtime);
   registerInit(program, runtime);
   registerStats(program);
   registerInstall(program);
@@ -42,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
   registerLoop(program, runtime);
   registerCheckpoints(program, runtime);
   registerRestore(program, runtime);
+  registerHoldBase(program, runtime);
+  registerAgentHook(program, runtime);
 
   try {
     await program.parseAsync(argv);

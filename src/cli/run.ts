@@ -13,6 +13,8 @@ interface RunFlags {
   reporter?: string[];
   failFast: boolean;
   cache: boolean;
+  shard?: string;
+  holdTheLine: boolean;
 }
 
 export function registerRun(program: Command, runtime: CommandRuntime): void {
@@ -27,9 +29,11 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
     .option('--json', 'print one JSON object on stdout and nothing else there (same as --reporter json)')
     .option('--reporter <name[=path]>', 'pretty (default), json, github, sarif, junit or markdown, to stdout or to a file (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--no-fail-fast', 'run every gate even after one fails')
-    .option('--no-cache', 'run every gate, neither replaying nor storing cached results')
+    .option('--no-hold-the-line', 'count every finding, old or new (overrides "holdTheLine" in the config)')
+    .option('--no-cache', 'run every gate without replaying cached results (fresh results replace the stored ones)')
+    .option('--shard <i/n>', 'run part i of n of a CI run: tests by the runner\'s own --shard, lint and complexity by file, whole-project gates on shard 1 (combine with merge-reports)')
     .action(async (flags: RunFlags, command: Command) => {
-      const [{ runGates }, { parseReporterSpec, selectReporters }] = await Promise.all([import('../run/run-gates.js'), import('../report/select-reporters.js')]);
+      const [{ runGates }, { parseReporterSpec, selectReporters }, { parseShard }] = await Promise.all([import('../run/run-gates.js'), import('../report/select-reporters.js'), import('../run/shard.js')]);
       const cwd = flags.cwd ?? process.cwd();
       const specs = [...(flags.json ? [{ name: 'json' as const }] : []), ...(flags.reporter ?? []).map(parseReporterSpec)];
       const reporters = selectReporters(specs, { cwd });
@@ -42,6 +46,8 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
         ...(flags.since !== undefined ? { since: flags.since } : {}),
         ...(failFastSource === 'cli' ? { failFast: flags.failFast } : {}),
         cache: flags.cache,
+        ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+        ...(command.getOptionValueSource('holdTheLine') === 'cli' ? { holdTheLine: flags.holdTheLine } : {}),
         reporters,
         signal: runtime.signal,
       });

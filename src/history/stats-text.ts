@@ -33,6 +33,14 @@ export function formatStats(stats: LedgerStats): string {
     ['tampering', `${stats.tampering.total} (${plural(stats.tampering.tamperedLoops, 'tampered loop')}, ${plural(stats.tampering.guardFailures, 'guard failure')})`],
     ['bypasses', `${stats.bypasses.total}${listCounts(stats.bypasses.byKind)}`],
   ];
+  const agents = stats.agentPrompts;
+  if (agents.prompts > 0) {
+    const after = Object.entries(agents.passedAfterBlocks).map(([blocks, n]) => `${n} after ${plural(Number(blocks), 'block')}`);
+    facts.push(
+      ['agent prompts', `${agents.prompts}: ${agents.passedFirstStop} passed at the first stop (${percent(agents.firstPassYield)})${after.length > 0 ? `, ${after.join(', ')}` : ''}${agents.open > 0 ? `, ${agents.open} still blocked` : ''}`],
+      ['not verified', `${Object.values(agents.notVerified).reduce((a, b) => a + b, 0)}${listCounts(agents.notVerified)}`],
+    );
+  }
   const width = Math.max(...facts.map(([label]) => label.length)) + 2;
   const skipped = stats.skippedLines > 0 ? ` (${plural(stats.skippedLines, 'unreadable line')} skipped)` : '';
   const lines = [`${plural(stats.entries, 'entry', 'entries')} in ${LEDGER_FILE}, ${stats.first ?? '?'} to ${stats.last ?? '?'}${skipped}`, '', ...facts.map(([label, value]) => `${label.padEnd(width)}${value}`)];

@@ -4,6 +4,7 @@ import { attemptsHistogram, type AttemptsHistogram } from './attempts.js';
 import { bypassesOverTime, type Bypasses } from './bypass-kind.js';
 import { firstPass, type FirstPass } from './first-pass.js';
 import { gateStats, type GateStats, type GateTime } from './gate-stats.js';
+import { computeAgentStats, type AgentStats } from './agent-stats.js';
 import type { LedgerEntry } from './ledger.js';
 import { outcomesOverTime, type Outcomes } from './outcomes.js';
 import { datedEntries, inPeriod, resolvePeriod, type Period, type PeriodRequest } from './period.js';
@@ -41,6 +42,8 @@ export interface LedgerStats {
   spirals: number;
   tampering: { total: number; tamperedLoops: number; guardFailures: number };
   bypasses: Bypasses;
+  /** Prompts inside agent hosts (`agent-hook`): how their stops ended. */
+  agentPrompts: AgentStats;
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -88,5 +91,6 @@ export function computeStats(all: readonly LedgerEntry[], options: PeriodRequest
     spirals: loops.filter((e) => e.outcome === 'spiral').length,
     tampering: { total: tamperedLoops + guardFailures, tamperedLoops, guardFailures },
     bypasses: bypassesOverTime(dated, grid),
+    agentPrompts: computeAgentStats(entries),
   };
 }

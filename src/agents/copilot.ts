@@ -1,0 +1,42 @@
+import type { AgentHost, HookEvent } from './host.js';
+import { MAX_REASON } from './host.js';
+import { filesOf, json, optionalObject, optionalString, requireString } from './input.js';
+
+/**
+ * GitHub Copilot CLI and cloud agent (docs.github.com/copilot/reference/hooks-reference): files in
+ * `.github/hooks/*.json`, `version: 1`, one flat list per event of `{ type, bash, timeoutSec }`.
+ * Events named in camelCase get camelCase stdin (`sessionId`, `cwd`, `toolName`, `toolArgs`).
+ * `agentStop` blocks with `{"decision":"block","reason"}` (the reason becomes the next prompt) and
+ * has no field that ends a turn with a message, so "not verified" goes to the hook log on stderr
+ * and the ledger; Copilot allows 8 consecutive blocks.
+ */
+export const copilot: AgentHost = {
+  name: 'copilot',
+  configFile: '.github/hooks/gatekeeper.json',
+  newFile: { version: 1 },
+  maxStops: 8,
+  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  parse(kind, input): HookEvent {
+    const session = requireString(input, 'sessionId', 'copilot');
+    const cwd = optionalString(input, 'cwd');
+    const base = { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+    if (kind !== 'edit') return base;
+    const tool = optionalString(input, 'toolName');
+    if (tool !== undefined && !/^(edit|create)$/.test(tool)) return { ...base, ignored: true, files: [] };
+    return { ...base, files: filesOf(optionalObject(input, 'toolArgs')) };
+  },
+  answer(kind, decision) {
+    if (decision.kind === 'block') return { stdout: json({ decision: 'block', reason: decision.reason.slice(0, MAX_REASON) }) };
+    if (decision.kind === 'context' && kind === 'edit') return { stdout: json({ additionalContext: decision.text }) };
+    return { stdout: '{}' };
+  },
+  entries(command) {
+    const t = copilot.timeouts;
+    const item = (kind: 'prompt' | 'edit' | 'stop'): Record<string, unknown> => ({ type: 'command', bash: command(kind), timeoutSec: t[kind] });
+    return [
+      { event: 'userPromptSubmitted', item: item('prompt') },
+      { event: 'postToolUse', item: item('edit') },
+      { event: 'agentStop', item: item('stop') },
+    ];
+  },
+};

@@ -1,0 +1,47 @@
+import type { AgentHost, HookEvent } from './host.js';
+import { MAX_REASON } from './host.js';
+import { json, optionalString, requireString } from './input.js';
+
+/**
+ * Cursor (cursor.com/docs/agent/hooks): `.cursor/hooks.json`, `version: 1`, one flat list per event
+ * of `{ command, timeout }`. Every event carries `conversation_id` and `workspace_roots`. The `stop`
+ * event continues the agent with `{"followup_message"}` (submitted as the next user message, at most
+ * 5 times in a row, counted in `loop_count`); it has no field that ends a turn with a message, so "not
+ * verified" goes to the hook log on stderr and the ledger. A stop whose `status` is not `completed`
+ * (the user aborted, or the agent errored) is not judged: a follow-up would restart what the user stopped.
+ */
+export const cursor: AgentHost = {
+  name: 'cursor',
+  configFile: '.cursor/hooks.json',
+  newFile: { version: 1 },
+  maxStops: 5,
+  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  parse(kind, input): HookEvent {
+    const session = requireString(input, 'conversation_id', 'cursor');
+    const roots = input['workspace_roots'];
+    const cwd = Array.isArray(roots) && typeof roots[0] === 'string' ? roots[0] : undefined;
+    const base = { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+    if (kind === 'stop') {
+      const status = optionalString(input, 'status');
+      return { ...base, reentered: typeof input['loop_count'] === 'number' && input['loop_count'] > 0, ...(status !== undefined && status !== 'completed' ? { ignored: true } : {}) };
+    }
+    if (kind === 'edit') {
+      const file = optionalString(input, 'file_path');
+      return { ...base, files: file === undefined ? [] : [file] };
+    }
+    return base;
+  },
+  answer(kind, decision) {
+    if (decision.kind === 'block') return { stdout: json({ followup_message: decision.reason.slice(0, MAX_REASON) }) };
+    if (kind === 'prompt') return { stdout: json({ continue: true }) };
+    return { stdout: '{}' };
+  },
+  entries(command) {
+    const t = cursor.timeouts;
+    return [
+      { event: 'beforeSubmitPrompt', item: { command: command('prompt'), timeout: t.prompt } },
+      { event: 'afterFileEdit', item: { command: command('edit'), timeout: t.edit } },
+      { event: 'stop', item: { command: command('stop'), timeout: t.stop } },
+    ];
+  },
+};
