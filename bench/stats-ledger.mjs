@@ -25,7 +25,8 @@ const GATES = [
 ];
 const HOSTS = ['claude', 'codex', 'copilot', 'gemini', 'cursor'];
 const LOOP_ENDS = ['exhausted', 'spiral', 'tampered', 'agent-failed'];
-const AGENT_ENDS = ['not-verified', 'spiral', 'tampered'];
+// What the stop hook writes: `blocked` for each stop sent back, then how the round ended.
+const AGENT_ENDS = ['exhausted', 'spiral', 'tampered', 'error', 'timeout'];
 
 export function generateLedger({ lines = 100_000, days = 90, seed = 17, end = Date.UTC(2026, 10, 30), torn = 0 } = {}) {
   const rand = random(seed);
@@ -70,10 +71,10 @@ export function generateLedger({ lines = 100_000, days = 90, seed = 17, end = Da
       const id = `s${++session}`;
       const final = rand() < 0.8 ? 'passed' : pick(AGENT_ENDS);
       for (let attempt = 1; attempt <= stops && out.length < lines; attempt++) {
-        const outcome = attempt === stops ? final : 'agent-failed';
+        const outcome = attempt === stops ? final : 'blocked';
         const at = new Date(Date.parse(time) + attempt * 60_000).toISOString();
         const g = gates(outcome !== 'passed');
-        out.push({ time: at, command: 'agent', host, session: id, attempt, outcome, durationMs: g.reduce((a, x) => a + x.durationMs, 0), gates: g, ...(outcome !== 'passed' ? { fingerprints: [pick(prints)] } : {}) });
+        out.push({ time: at, command: 'agent', host, session: id, attempt, prompt: 1, outcome, durationMs: g.reduce((a, x) => a + x.durationMs, 0), gates: g, ...(outcome !== 'passed' ? { fingerprints: [pick(prints)] } : {}) });
       }
     }
   }

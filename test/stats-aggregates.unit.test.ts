@@ -66,10 +66,15 @@ describe('durations', () => {
 
 describe('agent sessions and first-pass yield', () => {
   const entries = [
-    line('2026-03-01T10:00:00Z', { command: 'agent', host: 'claude', session: 'a', attempt: 1, outcome: 'agent-failed' }),
-    line('2026-03-01T10:01:00Z', { command: 'agent', host: 'codex', session: 'b', attempt: 1, outcome: 'passed' }),
-    line('2026-03-02T10:02:00Z', { command: 'agent', host: 'claude', session: 'a', attempt: 2, outcome: 'passed' }),
-    line('2026-03-02T10:03:00Z', { command: 'agent', outcome: 'not-verified' }),
+    line('2026-03-01T10:00:00Z', { command: 'agent', host: 'claude', session: 'a', attempt: 1, outcome: 'blocked', prompt: 1 }),
+    line('2026-03-01T10:01:00Z', { command: 'agent', host: 'codex', session: 'a', attempt: 1, outcome: 'passed', prompt: 1 }),
+    line('2026-03-02T10:02:00Z', { command: 'agent', host: 'claude', session: 'a', attempt: 2, outcome: 'passed', prompt: 1 }),
+    // The same session's next prompt: a new round, which the hook could not judge in time.
+    line('2026-03-02T10:05:00Z', { command: 'agent', host: 'claude', session: 'a', attempt: 1, outcome: 'timeout' }),
+    line('2026-03-02T10:03:00Z', { command: 'agent', outcome: 'spiral' }),
+    // A round still open: blocked twice, prompt 2 then a new prompt 3 without an ending.
+    line('2026-03-02T11:00:00Z', { command: 'agent', host: 'gemini', session: 'g', attempt: 1, outcome: 'blocked', prompt: 2 }),
+    line('2026-03-02T11:01:00Z', { command: 'agent', host: 'gemini', session: 'g', attempt: 1, outcome: 'blocked', prompt: 3 }),
     line('2026-03-01T11:00:00Z', { command: 'hook', outcome: 'passed' }),
     line('2026-03-01T11:00:00Z', { command: 'hook', outcome: 'failed' }),
     line('2026-03-01T11:00:00Z', { command: 'hook', outcome: 'bypassed', bypasses: ['GATEKEEPER=0'] }),
@@ -79,12 +84,15 @@ describe('agent sessions and first-pass yield', () => {
     line('2026-03-02T11:00:00Z', { command: 'loop', outcome: 'passed', attempts: 3 }),
   ];
 
-  it('groups stops by host and session; a stop without a session is a session of its own', () => {
+  it('cuts each host and session into rounds that end with the first stop not blocked, or at a new prompt', () => {
     const sessions = agentSessions(dated(entries));
     expect(sessions.map((s) => [s.host, s.day, s.attempts, s.firstOutcome, s.finalOutcome])).toEqual([
-      ['claude', '2026-03-01', 2, 'agent-failed', 'passed'],
+      ['claude', '2026-03-01', 2, 'blocked', 'passed'],
       ['codex', '2026-03-01', 1, 'passed', 'passed'],
-      ['unknown', '2026-03-02', 1, 'not-verified', 'not-verified'],
+      ['unknown', '2026-03-02', 1, 'spiral', 'spiral'],
+      ['claude', '2026-03-02', 1, 'not-verified', 'not-verified'],
+      ['gemini', '2026-03-02', 1, 'blocked', 'blocked'],
+      ['gemini', '2026-03-02', 1, 'blocked', 'blocked'],
     ]);
   });
 
@@ -95,19 +103,19 @@ describe('agent sessions and first-pass yield', () => {
       hook: { total: 2, firstPass: 1, yield: 0.5 },
       ci: { total: 1, firstPass: 0, yield: 0 },
       loop: { total: 2, firstPass: 1, yield: 0.5 },
-      agent: { total: 3, firstPass: 1, yield: 1 / 3 },
+      agent: { total: 6, firstPass: 1, yield: 1 / 6 },
     });
     expect(fp.timeline.map((r) => [r.bucket, r.agent.total, r.hook.total, r.ci.total])).toEqual([
       ['2026-03-01', 2, 2, 0],
-      ['2026-03-02', 1, 0, 1],
+      ['2026-03-02', 4, 0, 1],
     ]);
   });
 
   it('stacks known outcomes first, in a fixed order, then any others', () => {
     const d = dated([...entries, line('2026-03-02T11:00:00Z', { command: 'loop', outcome: 'weird' }), line('2026-03-02T11:00:00Z', { command: 'loop', outcome: 'spiral' })]);
     const outcomes = outcomesOverTime(d, agentSessions(d), { buckets: ['2026-03-01', '2026-03-02'], size: 'day' });
-    expect(outcomes.outcomes).toEqual(['passed', 'spiral', 'not-verified', 'weird']);
-    expect(outcomes.totals).toEqual({ passed: 4, spiral: 1, 'not-verified': 1, weird: 1 });
+    expect(outcomes.outcomes).toEqual(['passed', 'spiral', 'not-verified', 'blocked', 'weird']);
+    expect(outcomes.totals).toEqual({ passed: 4, spiral: 2, 'not-verified': 1, blocked: 2, weird: 1 });
   });
 });
 

@@ -17,7 +17,9 @@ export interface PeriodRequest {
 }
 
 function sinceDay(since: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(since) ? dayOf(`${since}T00:00:00Z`) : dayOf(since);
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(since) ? `${since}T00:00:00Z` : since);
+  const day = Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+  // 2026-02-30 parses (as 2 March); a day that does not come back as itself was not a real day.
   if (day === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(since) && day !== since)) {
     throw new UserFacingError(`--since ${since}: not a date. Give the first day to report as YYYY-MM-DD (UTC), e.g. --since 2026-01-31.`);
   }

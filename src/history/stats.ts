@@ -58,7 +58,12 @@ export function computeStats(all: readonly LedgerEntry[], options: PeriodRequest
   const dated = inPeriod(allDated, period);
   const grid = { buckets: bucketsBetween(period.from, period.to, period.bucket), size: period.bucket };
   const entries = dated.map((d) => d.entry);
-  const times = entries.map((e) => e.time).sort();
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const { entry } of dated) {
+    if (first === undefined || entry.time < first) first = entry.time;
+    if (last === undefined || entry.time > last) last = entry.time;
+  }
   const commands = countBy(entries, (e) => e.command);
   const loops = entries.filter((e) => e.command === 'loop');
   const passedLoops = loops.filter((e) => e.outcome === 'passed');
@@ -66,13 +71,14 @@ export function computeStats(all: readonly LedgerEntry[], options: PeriodRequest
   const attempts = attemptsHistogram(dated, sessions);
   const fp = firstPass(dated, sessions, grid);
   const tamperedLoops = loops.filter((e) => e.outcome === 'tampered').length;
-  const guardFailures = entries.flatMap((e) => (Array.isArray(e.gates) ? e.gates : [])).filter((g) => g.kind === 'guard' && blocks(g.status)).length;
+  let guardFailures = 0;
+  for (const e of entries) for (const g of Array.isArray(e.gates) ? e.gates : []) if (g.kind === 'guard' && blocks(g.status)) guardFailures++;
   const { gates, time } = gateStats(dated, grid);
   return {
     entries: entries.length,
     skippedLines: (options.skippedLines ?? 0) + undated,
     period,
-    ...(times.length > 0 ? { first: times[0], last: times[times.length - 1] } : {}),
+    ...(first !== undefined && last !== undefined ? { first, last } : {}),
     runs: { run: commands['run'] ?? 0, hook: commands['hook'] ?? 0, loop: commands['loop'] ?? 0, agent: commands['agent'] ?? 0 },
     loops: { total: loops.length, passed: passedLoops.length, firstPassYield: fp.period.loop.yield, meanAttemptsToGreen: attempts.meanToGreen.loop },
     agents: { sessions: sessions.length, stops: commands['agent'] ?? 0, passed: sessions.filter((s) => s.finalOutcome === 'passed').length, byHost: countBy(sessions, (s) => s.host) },

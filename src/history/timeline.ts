@@ -8,9 +8,13 @@ export function bucketSizeFor(days: number): BucketSize {
   return days > 60 ? 'week' : 'day';
 }
 
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+
 export function dayOf(time: string): string | undefined {
   const ms = Date.parse(time);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+  if (Number.isNaN(ms)) return undefined;
+  // Ledger times are UTC ISO strings: their first ten characters are the day, no Date needed.
+  return UTC_ISO.test(time) ? time.slice(0, 10) : new Date(ms).toISOString().slice(0, 10);
 }
 
 /** The bucket's name: the day itself, or the Monday that starts its week. */
@@ -43,6 +47,8 @@ export interface Grid {
 /** A counter per bucket, created on demand and returned in bucket order. */
 export class Timeline<T> {
   private readonly byBucket = new Map<string, T>();
+  /** Day → bucket, remembered: a ledger has 100,000 lines but only a few hundred days. */
+  private readonly bucketOfDay = new Map<string, string>();
   private readonly size: BucketSize;
   constructor(
     grid: Grid,
@@ -54,7 +60,11 @@ export class Timeline<T> {
 
   /** The slot for a day; a day outside the period gets a slot of its own rather than being lost. */
   at(day: string): T {
-    const bucket = bucketOf(day, this.size);
+    let bucket = this.bucketOfDay.get(day);
+    if (bucket === undefined) {
+      bucket = bucketOf(day, this.size);
+      this.bucketOfDay.set(day, bucket);
+    }
     let slot = this.byBucket.get(bucket);
     if (slot === undefined) {
       slot = this.empty();

@@ -42,5 +42,6 @@ export function svgOpen(height: number, label: string): string {
 
 /** Shown in place of marks when the period has nothing to draw, so an empty chart says so. */
 export function nothingToDraw(height: number, label: string): string {
-  return `${svgOpen(height, label)}<text x="${WIDTH / 2}" y="${height / 2}" text-anchor="middle" class="empty">Nothing in this period</text></svg>`;
+  const h = Math.min(height, 90);
+  return `${svgOpen(h, label)}<text x="${WIDTH / 2}" y="${h / 2 + 5}" text-anchor="middle" class="empty">Nothing in this period</text></svg>`;
 }

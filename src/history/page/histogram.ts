@@ -19,13 +19,14 @@ export function histogram(input: HistogramInput): string {
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = height - PLOT.top - PLOT.bottom;
   const slot = plotWidth / input.bins.length;
-  const barWidth = (slot * 0.8) / Math.max(1, input.series.length);
+  const barWidth = Math.min(40, (slot * 0.8) / Math.max(1, input.series.length));
+  const groupOffset = (slot - barWidth * input.series.length) / 2;
   const marks: string[] = [];
   input.series.forEach((series, s) => {
     series.values.forEach((value, i) => {
       if (value <= 0) return;
       const h = (value / top) * plotHeight;
-      const x = PLOT.left + i * slot + slot * 0.1 + s * barWidth;
+      const x = PLOT.left + i * slot + groupOffset + s * barWidth;
       marks.push(`<rect class="mark" x="${x.toFixed(1)}" y="${(PLOT.top + plotHeight - h).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${fill(series.index)}"><title>${escapeHtml(`${series.name}, ${input.bins[i] ?? ''} attempts: ${count(value)}`)}</title></rect>`);
     });
   });

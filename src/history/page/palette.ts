@@ -21,7 +21,7 @@ export const SWATCHES: readonly Swatch[] = [
 ];
 
 /** Fixed places for the outcomes, so "spiral" looks the same on every chart. */
-const OUTCOME_INDEX: Record<string, number> = { passed: 0, exhausted: 5, spiral: 1, tampered: 3, 'agent-failed': 4, 'not-verified': 7, 'not verified': 7, failed: 5, errored: 6 };
+const OUTCOME_INDEX: Record<string, number> = { passed: 0, exhausted: 5, spiral: 1, tampered: 3, 'agent-failed': 4, 'not-verified': 7, 'not verified': 7, failed: 5, blocked: 6 };
 
 export function swatchIndex(i: number): number {
   return ((i % SWATCHES.length) + SWATCHES.length) % SWATCHES.length;

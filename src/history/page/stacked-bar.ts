@@ -21,7 +21,8 @@ export function stackedBar(input: StackedBarInput): string {
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = height - PLOT.top - PLOT.bottom;
   const slot = plotWidth / input.columns.length;
-  const barWidth = Math.max(1, slot * 0.78);
+  // A few buckets would make slabs: bars stay column-sized.
+  const barWidth = Math.min(56, Math.max(1, slot * 0.78));
   const marks: string[] = [];
   input.columns.forEach((column, i) => {
     let base = PLOT.top + plotHeight;

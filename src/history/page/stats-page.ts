@@ -46,7 +46,7 @@ function attemptsFigure(stats: LedgerStats): string {
   const { attempts } = stats;
   const loops = attempts.loop.reduce((a, b) => a + b, 0);
   const sessions = attempts.agent.reduce((a, b) => a + b, 0);
-  const mean = (m: number | null): string => (m === null ? 'n/a' : m.toFixed(1));
+  const mean = (m: number | null, what: string): string => (m === null ? `no ${what} passed` : `passing ${what} took ${m.toFixed(1)} attempts on average`);
   const chart = histogram({
     label: 'Attempts per loop and per agent session',
     bins: attempts.bins,
@@ -59,7 +59,7 @@ function attemptsFigure(stats: LedgerStats): string {
   return figure(
     'attempts',
     'Attempts to green',
-    `How many attempts ${count(loops)} loops and ${count(sessions)} agent sessions took, whatever their outcome. Passing loops took ${mean(attempts.meanToGreen.loop)} attempts on average, passing agent sessions ${mean(attempts.meanToGreen.agent)}.`,
+    `How many attempts ${count(loops)} loops and ${count(sessions)} agent sessions took, whatever their outcome; ${mean(attempts.meanToGreen.loop, 'loops')}, ${mean(attempts.meanToGreen.agent, 'agent sessions')}.`,
     chart,
     dataTable('attempts', 'Loops and agent sessions by number of attempts', ['attempts', 'loops', 'agent sessions'], rows),
     legend([
@@ -184,7 +184,7 @@ function bypassFigure(stats: LedgerStats): string {
   return figure(
     'bypasses',
     `Bypasses per ${period.bucket}`,
-    `${count(bypasses.total)} bypasses (GATEKEEPER=0, GATEKEEPER_SKIP, --skip) in the period${summary ? `: ${summary}` : ''}.`,
+    `${count(bypasses.total)} ${bypasses.total === 1 ? 'bypass' : 'bypasses'} (GATEKEEPER=0, GATEKEEPER_SKIP, --skip) in the period${summary ? `: ${summary}` : ''}.`,
     chart,
     dataTable('bypasses', `Bypasses per ${period.bucket}, by kind`, [bucketHeading(period.bucket), ...bypasses.kinds], [...rows, ['whole period', ...bypasses.kinds.map((k) => num(bypasses.byKind[k] ?? 0, count(bypasses.byKind[k] ?? 0)))]]),
     legend(series.map((s) => ({ label: s.name, index: s.index }))),

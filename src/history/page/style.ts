@@ -35,5 +35,5 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 thead th{position:sticky;top:0;background:var(--bg)}
 .wide{grid-column:1/-1}
 footer{color:var(--muted);font-size:.8rem;margin:24px 0 8px}
-@media (max-width:480px){main{padding:10px}svg.chart text{font-size:18px}svg.chart .tick{font-size:17px}svg.chart .bar-label{font-size:21px}svg.chart .bar-value{font-size:18px}}
+@media (max-width:480px){main{padding:10px}svg.chart text{font-size:18px}svg.chart .tick{font-size:17px}svg.chart .bar-label{font-size:21px}svg.chart .bar-value{font-size:18px}svg.chart .empty{font-size:24px}}
 `;
