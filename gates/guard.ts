@@ -11,7 +11,6 @@ import { diffWorkTree, isGatekeeperCheckpoint, logSince, readAtCommit } from '..
 import { addedLineFindings } from '../src/guard/added-lines.js';
 import { compareConfigs, type ThresholdRule } from '../src/guard/config-loosening.js';
 import { DEFAULT_PROTECTED, protectedFileFindings } from '../src/guard/protected-files.js';
-import { testFileFindings } from '../src/guard/test-files.js';
 import { allowByTrailers, parseCommitLog, TRAILER_KEY, TRAILER_LOG_FORMAT, type LooseningCommit } from '../src/guard/trailers.js';
 import { parseUnifiedDiff, type FileDiff } from '../src/guard/unified-diff.js';
 import { DEFAULT_MAX_CYCLOMATIC, DEFAULT_MIN_MAINTAINABILITY } from './complexity.js';
@@ -64,6 +63,8 @@ async function readNow(ctx: GateContext, repoPath: string): Promise<string | und
 
 async function testFindings(files: readonly FileDiff[], base: string, paths: Paths, ctx: GateContext): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [];
+  // Loaded here, not at the top: it brings @babel/parser, and every run loads every gate's module.
+  const { testFileFindings } = await import('../src/guard/test-files.js');
   for (const file of files) {
     if (file.oldPath === undefined || !paths.isTestFile(file.oldPath)) continue;
     const before = await readAtCommit(ctx.repoRoot, base, file.oldPath);

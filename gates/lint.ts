@@ -75,6 +75,8 @@ export default defineGate({
         cacheStrategy: 'content',
         errorOnUnmatchedPattern: false,
         warnIgnored: false,
+        // Gatekeeper's own folder holds worktrees of other commits (snapshots, hold the line's base).
+        ignorePatterns: ['.gatekeeper/'],
       });
       results = await withTimeout(linter.lintFiles(patterns), ctx.timeoutMs, ctx.signal);
     } catch (error) {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, GIT_ENV, makeProject, type JsonGate, type Project } from './helpers/project.js';
 import { TSCONFIG } from './helpers/ts-project.js';
 import { findGate } from '../gates/index.js';
+import { namedPositions } from './helpers/digest-positions.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -187,8 +188,14 @@ describe('gatekeeper loop with scripted agents', () => {
     const second = readFileSync(path.join(runs, 'attempt-2', 'feedback.md'), 'utf8');
     expect(second).toContain('Since attempt 1: 1 fixed, 0 new, 2 still failing.');
     expect(second).toContain("fixed: types: src/values.ts:1:14 TS2322 Type 'string' is not assignable to type 'number'.");
-    expect(second).toContain("src/values.ts:2:14 TS2322 Type 'number' is not assignable to type 'string'.  [still failing]");
+    // The memory: what attempt 2's agent call changed, kept as a diff, and the failures that survived it.
+    expect(second).toContain("src/values.ts:2:14 TS2322 Type 'number' is not assignable to type 'string'.  [still failing; survived attempt 2's change to src/values.ts:1]");
+    expect(second).toContain(`Attempt 2 changed .gatekeeper.json:1, src/values.ts:1 (full diff: .gatekeeper/runs/${runIdOf(loop)}/attempt-2/changes.diff).`);
+    expect(second).toContain('2 failures survived that change (2 in files it touched)');
     expect(second).toContain('> 2 | export const b: string = 2;');
+    const diff = readFileSync(path.join(runs, 'attempt-2', 'changes.diff'), 'utf8');
+    expect(diff).toContain("-export const a: number = 'a';\n+export const a: number = 1;");
+    expect(readFileSync(path.join(runs, 'attempt-2', 'failing-files.txt'), 'utf8')).toContain('  src/values.ts — 2 × TS2322 (lines 2–3)');
     // What the agent got on stdin is exactly the digest on disk.
     expect(call(project, 3).stdin).toBe(second);
     expect(call(project, 2).stdin).toBe(readFileSync(path.join(runs, 'attempt-1', 'feedback.md'), 'utf8'));
@@ -210,9 +217,9 @@ describe('gatekeeper loop with scripted agents', () => {
 
     const digest = call(project, 2).stdin;
     expect(digest.length).toBeLessThanOrEqual(1500);
-    const hidden = Number(/… (\d+) more not shown\./.exec(digest)?.[1]);
-    expect(hidden).toBeGreaterThan(0);
-    expect(digest.split('\n').filter((l) => l.startsWith('src/values.ts:')).length + hidden).toBe(40);
+    // Forty errors of one code and message in one file are one entry naming all forty lines.
+    expect(digest).toContain('  src/values.ts — 40 × TS2322 (lines 1–40)\n');
+    expect(namedPositions(digest)).toEqual(Array.from({ length: 40 }, (_, i) => `src/values.ts:${i + 1}`).sort());
     expect(digest).toContain(`Full logs: .gatekeeper/runs/${runId}/attempt-1/`);
     const fullLog = readFileSync(path.join(project.dir, '.gatekeeper', 'runs', runId, 'attempt-1', 'types.log'), 'utf8');
     expect(fullLog.match(/error TS2322/g)).toHaveLength(40);
@@ -256,7 +263,7 @@ describe('gatekeeper loop with scripted agents', () => {
     expect(result.exitCode).toBe(4);
     expect(loop.attempts.at(-1)?.gates.map((g) => [g.id, g.status])).toEqual([['types', 'passed'], ['guard', 'failed']]);
     expect(loop.reason).toMatch(/^the guard gate still fails on the last attempt/);
-    expect(project.read('.gatekeeper/feedback.md')).toMatch(/## guard \(guard, failed\)[\s\S]*src\/values\.ts:1/);
+    expect(project.read('.gatekeeper/feedback.md')).toMatch(/\nguard \(guard, failed\): [\s\S]*\n## guard\n[\s\S]*src\/values\.ts:1/);
   });
 
   it('never calls the agent when the gates already pass and there is no task', async () => {

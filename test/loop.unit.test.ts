@@ -1,9 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, GateResult } from '../src/core/result.js';
 import { callAgent } from '../src/loop/agent.js';
-import { buildDigest } from '../src/loop/digest.js';
-import { failuresOf, fingerprintOf, normaliseMessage, type Failure } from '../src/loop/fingerprint.js';
+import { failuresOf, fingerprintOf, normaliseMessage } from '../src/loop/fingerprint.js';
 import { judgeAttempt, withTamper } from '../src/loop/outcome.js';
 import { detectSpiral, type AttemptFacts } from '../src/loop/spiral.js';
 import { REPO } from './helpers/project.js';
@@ -83,77 +81,6 @@ describe('spiral detection and the loop verdict', () => {
   });
 });
 
-function digestOf(results: GateResult[], history: Failure[][] = [], budget = 6000): string {
-  const current = failuresOf(results);
-  const lines = Array.from({ length: 30 }, (_, i) => `const line${i + 1} = ${i + 1};`);
-  return buildDigest({
-    results,
-    attempt: history.length + 1,
-    maxAttempts: 5,
-    budget,
-    logsPath: '.gatekeeper/runs/RUN/attempt-1/',
-    readSource: (file) => (file.startsWith('src/') ? lines : undefined),
-    current,
-    fingerprint: fingerprintOf(current),
-    history,
-    fingerprints: history.map((h) => fingerprintOf(h)),
-  });
-}
-
-describe('the feedback digest', () => {
-  it('groups by gate then file, shows each diagnostic once with source lines and the gate summary', () => {
-    const d1 = typeError('src/a.ts', 10, "Type 'string' is not assignable to type 'number'.");
-    const d2 = typeError('src/b.ts', 2, 'Cannot find name "x".', 'TS2304');
-    const digest = digestOf([gate('types', [d1, d2, d1]), gate('lint', [{ ...d1, code: 'no-debugger', message: 'Unexpected debugger statement.' }], 'failed', 'lint'), gate('tests', [])]);
-    expect(digest).toContain('## types (typecheck, failed): 3 errors');
-    expect(digest.split("src/a.ts:10:3 TS2322 Type 'string' is not assignable to type 'number'.")).toHaveLength(2);
-    expect(digest).toContain('> 10 | const line10 = 10;');
-    expect(digest).toContain('   9 | const line9 = 9;');
-    expect(digest.indexOf('### src/a.ts')).toBeLessThan(digest.indexOf('### src/b.ts'));
-    expect(digest.indexOf('### src/b.ts')).toBeLessThan(digest.indexOf('## lint'));
-    expect(digest).toContain('src/a.ts:10:3 no-debugger Unexpected debugger statement.');
-    expect(digest).not.toContain('## tests');
-    expect(digest).toContain('Full logs: .gatekeeper/runs/RUN/attempt-1/');
-  });
-
-  it('shows a diagnostic two gates report (tsc in typecheck and in the build) once', () => {
-    const d = typeError('src/a.ts', 10, "Type 'string' is not assignable to type 'number'.");
-    const digest = digestOf([gate('types', [d]), { ...gate('build', [d], 'failed', 'build'), summary: '`npm run build` exited with code 2' }]);
-    expect(digest.split('src/a.ts:10:3 TS2322')).toHaveLength(2);
-    expect(digest).toContain('## build (build, failed): `npm run build` exited with code 2\n(the same diagnostics as listed above)');
-  });
-
-  it('keeps within its budget and says how many diagnostics it left out', () => {
-    const many = Array.from({ length: 80 }, (_, i) => typeError(`src/file${i % 7}.ts`, (i % 25) + 1, `Property 'p${i}' does not exist on type 'Thing'.`, 'TS2339'));
-    for (const budget of [800, 2000, 6000]) {
-      const digest = digestOf([gate('types', many)], [], budget);
-      expect(digest.length).toBeLessThanOrEqual(budget);
-      const hidden = /… (\d+) more not shown\. Full logs: \.gatekeeper\/runs\/RUN\/attempt-1\//.exec(digest);
-      expect(hidden).not.toBeNull();
-      const shown = digest.split('\n').filter((l) => /^src\/file\d\.ts:\d+:3 TS2339/.test(l)).length;
-      expect(shown + Number(hidden?.[1])).toBe(80);
-    }
-  });
-
-  it('from the second attempt says what was fixed, what is new, what still fails, and when it goes in circles', () => {
-    const a = typeError('src/a.ts', 1, 'error A');
-    const b = typeError('src/a.ts', 2, 'error B');
-    const c = typeError('src/a.ts', 3, 'error C');
-    const first = failuresOf([gate('types', [a, b])]);
-    const second = digestOf([gate('types', [b, c])], [first]);
-    expect(second).toContain('Since attempt 1: 1 fixed, 1 new, 1 still failing.');
-    expect(second).toContain('fixed: types: src/a.ts:1:3 TS2322 error A');
-    expect(second).toContain('src/a.ts:2:3 TS2322 error B  [still failing]');
-    expect(second).toContain('src/a.ts:3:3 TS2322 error C  [new]');
-    expect(second).not.toContain('Going in circles');
-
-    const third = digestOf([gate('types', [a, b])], [first, failuresOf([gate('types', [b, c])])]);
-    expect(third).toContain('Going in circles: these are exactly the failures of attempt 1.');
-    const partly = digestOf([gate('types', [a])], [first, failuresOf([gate('types', [b, c])])]);
-    expect(partly).toContain('Going in circles: 1 of the new failures were already seen in an earlier attempt');
-  });
-});
-
 describe('the agent call', () => {
   it('replaces {feedback} and {feedback_file} with shell-quoted text, and passes the digest on stdin and in the environment', async () => {
     const digest = `it's "$HOME" \`whoami\` $(id) \\ \n second line; rm -rf nothing`;
@@ -173,16 +100,6 @@ describe('the agent call', () => {
   });
 });
 
-describe('the feedback digest under a tight budget', () => {
-  it('does not let one noisy gate crowd out the others', () => {
-    const noisy = Array.from({ length: 60 }, (_, i) => typeError(`src/n${i}.ts`, 5, `problem number ${i} here`));
-    const digest = digestOf([gate('types', noisy), gate('lint', [{ ...typeError('src/z.ts', 7, 'Unexpected debugger statement.'), code: 'no-debugger' }], 'failed', 'lint')], [], 1500);
-    expect(digest.length).toBeLessThanOrEqual(1500);
-    expect(digest).toContain('## lint (lint, failed)');
-    expect(digest).toContain('src/z.ts:7:3 no-debugger Unexpected debugger statement.');
-  });
-});
-
 describe('the gates of the loop', () => {
   const gates = [{ id: 'types', kind: 'typecheck' }];
   it('add a guard gate only when the guard is on, none is configured, and the kind exists', () => {
@@ -194,29 +111,3 @@ describe('the gates of the loop', () => {
   });
 });
 
-describe('the feedback digest, for any diagnostics', () => {
-  const diagnostic: fc.Arbitrary<Diagnostic> = fc.record(
-    {
-      file: fc.constantFrom('src/a.ts', 'src/b.ts', 'test/c.test.ts', 'lib/very/deep/path/d.ts'),
-      line: fc.integer({ min: 1, max: 40 }),
-      column: fc.integer({ min: 1, max: 80 }),
-      code: fc.constantFrom('TS2322', 'no-debugger', 'cyclomatic', 'adds numbers'),
-      message: fc.string({ minLength: 1, maxLength: 300 }),
-      severity: fc.constantFrom('error' as const, 'warning' as const),
-    },
-    { requiredKeys: ['message', 'severity'] },
-  );
-  const gates = fc.array(fc.tuple(fc.constantFrom('types', 'lint', 'tests', 'build'), fc.array(diagnostic, { maxLength: 60 })), { minLength: 1, maxLength: 4 });
-
-  it('stays within the budget and always names the full logs', () => {
-    fc.assert(
-      fc.property(gates, fc.integer({ min: 500, max: 8000 }), (spec, budget) => {
-        const results = spec.map(([id, diagnostics], i) => gate(`${id}${i}`, diagnostics, 'failed'));
-        const digest = digestOf(results, [], budget);
-        expect(digest.length).toBeLessThanOrEqual(budget);
-        expect(digest).toContain('Full logs: .gatekeeper/runs/RUN/attempt-1/');
-      }),
-      { numRuns: 200 },
-    );
-  });
-});

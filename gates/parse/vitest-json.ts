@@ -49,11 +49,30 @@ function assertionText(message: string): string {
   return kept.slice(0, 12).join('\n') || 'test failed';
 }
 
+const FRAME = /^\s+at (?:.*? \()?(?:file:\/\/)?([^()\s]+):(\d+):(\d+)\)?\s*$/;
+
+/**
+ * The first stack frame in the project's own code (not Vitest's, a dependency's or Node's):
+ * where a thrown error came from, which is not always the test file's assertion line.
+ */
+export function firstProjectFrame(message: string): { file: string; line: number; column: number } | undefined {
+  for (const line of message.split('\n')) {
+    const m = FRAME.exec(line);
+    if (!m) continue;
+    const file = m[1] ?? '';
+    if (file.includes('/node_modules/') || file.startsWith('node:') || !file.startsWith('/')) continue;
+    return { file, line: Number(m[2]), column: Number(m[3]) };
+  }
+  return undefined;
+}
+
 function failedTest(a: AssertionResult, file: string): Diagnostic {
   const message = (a.failureMessages ?? []).join('\n');
   const declared = a.location ? { line: a.location.line ?? 1, column: a.location.column ?? 1 } : undefined;
   const at = frameInFile(message, file) ?? declared;
-  return { file, line: at?.line, column: at?.column, code: a.fullName ?? a.title ?? 'test', message: assertionText(message), severity: 'error' };
+  const frame = firstProjectFrame(message);
+  const elsewhere = frame && (frame.file !== file || frame.line !== at?.line) ? `\nat ${frame.file}:${frame.line}:${frame.column}` : '';
+  return { file, line: at?.line, column: at?.column, code: a.fullName ?? a.title ?? 'test', message: `${assertionText(message)}${elsewhere}`, severity: 'error' };
 }
 
 /** A file that failed before any test ran (an import error, a syntax error). */

@@ -6,6 +6,13 @@ import { allIds, hashText, idsOf, type TreeSnapshot } from './tree-snapshot.js';
 /** Environment variables that commonly change a tool's verdict; a gate adds its own with `cacheEnv`. */
 export const DEFAULT_CACHE_ENV = ['NODE_ENV', 'CI', 'TZ'];
 
+/**
+ * Kinds whose verdict cannot depend on `CI`: tsc, ESLint and escomplex ignore it, and the test gate
+ * sets CI=true for Vitest itself. Leaving it out of their keys lets a laptop or an agent replay a
+ * verdict CI computed (the remote cache's usual shape); commands and builds keep it.
+ */
+const CI_BLIND_KINDS = new Set(['typecheck', 'lint', 'complexity', 'test']);
+
 /** Tool configuration a lint verdict depends on beyond the linted files themselves. */
 const LINT_CONFIG = /(^|\/)(eslint\.config\.[cm]?[jt]s|package\.json|tsconfig[^/]*\.json|\.eslintignore)$/;
 
@@ -34,7 +41,8 @@ export async function inputsKey(gate: GateConfig, scope: Scope, root: string, sn
 /** Everything else that can change the verdict: the gate's config, tool versions, Node, env, scope. */
 export function settingsKey(gate: GateConfig, scope: Scope, root: string, env: NodeJS.ProcessEnv = process.env): string {
   const declared = Array.isArray(gate['cacheEnv']) ? (gate['cacheEnv'] as unknown[]).map(String) : [];
-  const names = [...new Set([...DEFAULT_CACHE_ENV, ...declared])].sort();
+  const defaults = CI_BLIND_KINDS.has(gate.kind) ? DEFAULT_CACHE_ENV.filter((n) => n !== 'CI') : DEFAULT_CACHE_ENV;
+  const names = [...new Set([...defaults, ...declared])].sort();
   const scopeMatters = isFileLevel(gate) || (gate.kind === 'test' && gate['related'] === true);
   return hashText(
     normalisedJson({

@@ -21,6 +21,8 @@ export interface Probe {
   hit?: GateResult;
   settings: string;
   inputs: string;
+  /** The entry's name, here and in the remote cache. */
+  key: string;
 }
 
 /**
@@ -30,8 +32,8 @@ export interface Probe {
  */
 const CACHEABLE_KINDS = new Set(['typecheck', 'lint', 'complexity', 'build', 'test', 'command']);
 
-function keyOf(probe: Probe): string {
-  return hashText(`${probe.settings}\n${probe.inputs}`);
+function keyOf(settings: string, inputs: string): string {
+  return hashText(`${settings}\n${inputs}`);
 }
 
 /** Only a verdict the tool reached on these very inputs is worth replaying. */
@@ -69,11 +71,10 @@ export class ResultCache {
     if (gate['cache'] === false || !CACHEABLE_KINDS.has(gate.kind)) return undefined;
     const snapshot = await this.current();
     if (!snapshot) return undefined;
-    const probe: Probe = {
-      settings: settingsKey(gate, this.setup.scope, this.setup.root),
-      inputs: await inputsKey(gate, this.setup.scope, this.setup.root, snapshot),
-    };
-    const hit = await readEntry(this.dir, keyOf(probe));
+    const settings = settingsKey(gate, this.setup.scope, this.setup.root);
+    const inputs = await inputsKey(gate, this.setup.scope, this.setup.root, snapshot);
+    const probe: Probe = { settings, inputs, key: keyOf(settings, inputs) };
+    const hit = await readEntry(this.dir, probe.key);
     if (hit && hit.id === gate.id && hit.kind === gate.kind) probe.hit = hit;
     return probe;
   }
@@ -83,14 +84,28 @@ export class ResultCache {
     this.snapshot = undefined;
   }
 
-  async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<void> {
+  /**
+   * Stores a fresh result. True when the result is truthfully keyed (a verdict the tool reached on
+   * inputs that held still while it ran), so that it may be shared further; false otherwise.
+   */
+  async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<boolean> {
     // The gate ran: the tree may differ now (builds write, commands edit), so look again.
     this.snapshot = this.take();
-    if (!storable(result) || aborted) return;
+    if (!storable(result) || aborted) return false;
     const after = await this.snapshot;
-    if (!after || (await inputsKey(gate, this.setup.scope, this.setup.root, after)) !== probe.inputs) return;
+    if (!after || (await inputsKey(gate, this.setup.scope, this.setup.root, after)) !== probe.inputs) return false;
+    await this.store(probe, result);
+    return true;
+  }
+
+  /** Keeps a verdict found in the remote cache, so that the next run here needs no request. */
+  async adopt(probe: Probe, result: GateResult): Promise<void> {
+    if (storable(result)) await this.store(probe, result);
+  }
+
+  private async store(probe: Probe, result: GateResult): Promise<void> {
     try {
-      await writeEntry(this.dir, keyOf(probe), result);
+      await writeEntry(this.dir, probe.key, result);
       await evict(this.dir);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,8 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { handleHook } from '../agents/handle-hook.js';
 import { HOOK_KINDS, type HookKind } from '../agents/host.js';
-import { findHost } from '../agents/hosts.js';
-import { readStdin } from '../hook/read-stdin.js';
 import type { CommandRuntime } from './runtime.js';
 
 function kindOf(value: string): HookKind {
@@ -24,6 +21,7 @@ export function registerAgentHook(program: Command, runtime: CommandRuntime): vo
     .requiredOption('--host <name>', 'the agent host calling: claude, codex, copilot, gemini or cursor')
     .option('--timeout <seconds>', 'the timeout the host was given for this hook; the answer comes before it', seconds, 60)
     .action(async (kind: HookKind, flags: { host: string; timeout: number }) => {
+      const [{ handleHook }, { findHost }, { readStdin }] = await Promise.all([import('../agents/handle-hook.js'), import('../agents/hosts.js'), import('../hook/read-stdin.js')]);
       const host = findHost(flags.host);
       // A terminal on stdin is garbage input like any other: the stop is answered "not verified".
       const stdin = process.stdin.isTTY ? '' : await readStdin().catch(() => '');

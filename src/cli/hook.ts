@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { runPrePush } from '../hook/pre-push.js';
-import { readStdin } from '../hook/read-stdin.js';
 import type { CommandRuntime } from './runtime.js';
 
 export function registerHook(program: Command, runtime: CommandRuntime): void {
@@ -12,6 +10,7 @@ export function registerHook(program: Command, runtime: CommandRuntime): void {
     // The URL is accepted because git passes it, and left unused: it may carry credentials.
     .argument('[remote-url]', 'its URL, as git passes it')
     .action(async (remoteName: string) => {
+      const [{ runPrePush }, { readStdin }] = await Promise.all([import('../hook/pre-push.js'), import('../hook/read-stdin.js')]);
       const code = await runPrePush({
         remoteName,
         cwd: process.cwd(),

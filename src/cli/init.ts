@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { initProject } from '../init/init-project.js';
 import type { CommandRuntime } from './runtime.js';
 
 interface InitFlags {
@@ -14,6 +13,7 @@ export function registerInit(program: Command, _runtime: CommandRuntime): void {
     .option('--cwd <dir>', 'the project folder (default: the current folder)')
     .option('--force', 'replace an existing .gatekeeper.json')
     .action(async (flags: InitFlags) => {
+      const { initProject } = await import('../init/init-project.js');
       const outcome = await initProject(flags.cwd ?? process.cwd(), flags.force === true);
       process.stdout.write(`${outcome.lines.join('\n')}\n`);
     });

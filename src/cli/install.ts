@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { installAgentHooks } from '../agents/install-hooks.js';
-import { hostsNamed } from '../agents/hosts.js';
-import { install } from '../install/install.js';
 
 export function registerInstall(program: Command): void {
   program
@@ -12,9 +9,11 @@ export function registerInstall(program: Command): void {
     .action(async (flags: { force?: boolean; agent?: string }) => {
       const say = (line: string): void => void process.stdout.write(`${line}\n`);
       if (flags.agent !== undefined) {
+        const [{ installAgentHooks }, { hostsNamed }] = await Promise.all([import('../agents/install-hooks.js'), import('../agents/hosts.js')]);
         await installAgentHooks({ cwd: process.cwd(), hosts: hostsNamed(flags.agent), say });
         return;
       }
+      const { install } = await import('../install/install.js');
       await install({ cwd: process.cwd(), force: flags.force === true, say });
     });
 }

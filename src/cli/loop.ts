@@ -1,7 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { closingLines, silentProgress, textProgress } from '../loop/progress.js';
-import { loopJson } from '../loop/loop-json.js';
-import { runLoop } from '../loop/run-loop.js';
 import type { LoopOverrides } from '../loop/settings.js';
 import type { CommandRuntime } from './runtime.js';
 
@@ -39,6 +36,11 @@ export function registerLoop(program: Command, runtime: CommandRuntime): void {
     .option('--cwd <dir>', 'run as if started in this folder')
     .option('--json', 'print one JSON object on stdout and nothing else there')
     .action(async (flags: LoopFlags) => {
+      const [{ closingLines, silentProgress, textProgress }, { loopJson }, { runLoop }] = await Promise.all([
+        import('../loop/progress.js'),
+        import('../loop/loop-json.js'),
+        import('../loop/run-loop.js'),
+      ]);
       const { config, cwd, json, ...overrides } = flags;
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       const response = await runLoop({

@@ -6,13 +6,22 @@ import { registerAgentHook } from './agent-hook.js';
 import { registerHook } from './hook.js';
 import { registerInstall } from './install.js';
 import { registerRun } from './run.js';
+import { registerMergeReports } from './merge-reports.js';
 import { registerInit } from './init.js';
 import { registerStats } from './stats.js';
 import { registerUninstall } from './uninstall.js';
 import { registerLoop } from './loop.js';
 import { registerCheckpoints } from './checkpoints.js';
 import { registerRestore } from './restore.js';
+import { registerHoldBase } from './hold-base.js';
 import { installSignalHandlers } from './signals.js';
+
+// Start-up cost is paid by every push and every agent edit, so this file and the register*
+// functions load almost nothing: a register function only declares its command and flags
+// (commander, types, tiny helpers), and its action `await import()`s the modules that do the work
+// (the pipeline, zod, listr2, execa, the gates). A new command follows the same pattern: one file in
+// src/cli/ with `import type` only at the top, and one `register…(program, runtime)` line below.
+// `gatekeeper --version` and `--help` must not load the pipeline; test/startup.test.ts checks it.
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -28,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run gatekeeper --help for usage)');
   registerRun(program, runtime);
+  registerMergeReports(program, runtime);
   registerInit(program, runtime);
   registerStats(program);
   registerInstall(program);
@@ -36,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
   registerLoop(program, runtime);
   registerCheckpoints(program, runtime);
   registerRestore(program, runtime);
+  registerHoldBase(program, runtime);
   registerAgentHook(program, runtime);
 
   try {

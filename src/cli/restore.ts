@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { restoreCheckpoint } from '../git/checkpoint.js';
-import { requireRepoRoot } from '../git/require-repo.js';
 import type { CommandRuntime } from './runtime.js';
 
 export function registerRestore(program: Command, _runtime: CommandRuntime): void {
@@ -11,6 +9,7 @@ export function registerRestore(program: Command, _runtime: CommandRuntime): voi
     .option('--force', 'overwrite uncommitted changes that no checkpoint holds (they are saved as a checkpoint first)')
     .option('--cwd <dir>', 'run as if started in this folder')
     .action(async (id: string, flags: { cwd?: string; force?: boolean }) => {
+      const [{ restoreCheckpoint }, { requireRepoRoot }] = await Promise.all([import('../git/checkpoint.js'), import('../git/require-repo.js')]);
       const result = await restoreCheckpoint(await requireRepoRoot(flags.cwd ?? process.cwd()), id, { force: flags.force === true });
       const lines = [`restored checkpoint ${result.restored.id} (${result.restored.message})`];
       if (result.removed.length > 0) lines.push(`removed ${result.removed.length} file(s) the checkpoint does not have`);

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { uninstallAgentHooks } from '../agents/install-hooks.js';
-import { hostsNamed } from '../agents/hosts.js';
-import { uninstall } from '../install/uninstall.js';
 
 export function registerUninstall(program: Command): void {
   program
@@ -11,9 +8,11 @@ export function registerUninstall(program: Command): void {
     .action(async (flags: { agent?: string }) => {
       const say = (line: string): void => void process.stdout.write(`${line}\n`);
       if (flags.agent !== undefined) {
+        const [{ uninstallAgentHooks }, { hostsNamed }] = await Promise.all([import('../agents/install-hooks.js'), import('../agents/hosts.js')]);
         await uninstallAgentHooks({ cwd: process.cwd(), hosts: hostsNamed(flags.agent), say });
         return;
       }
+      const { uninstall } = await import('../install/uninstall.js');
       await uninstall({ cwd: process.cwd(), say });
     });
 }

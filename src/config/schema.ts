@@ -49,13 +49,33 @@ export const loopConfigSchema = z
   })
   .describe('`gatekeeper loop`: the refinement loop around an AI coding agent.');
 
+export const remoteCacheSchema = z
+  .strictObject({
+    url: z.url({ protocol: /^https?$/, error: 'an http:// or https:// address' }).describe('The remote cache server (the Turborepo remote-cache API, v8), e.g. https://cache.example.com.'),
+    team: z.string().min(1, 'a team id or slug').describe('The team the artifacts belong to: a Vercel team id (team_…) is sent as teamId, anything else as slug.'),
+    read: z.boolean().optional().describe('Replay verdicts found in the remote cache (default true).'),
+    write: z
+      .union([z.boolean(), z.literal('ci')])
+      .optional()
+      .describe('Upload verdicts computed here: true, false (the default) or "ci" (only when the CI environment variable is set).'),
+    timeoutMs: z.number().int().positive('a positive number of milliseconds').optional().describe('Milliseconds a whole run may spend on the remote cache before going on without it (default 2000).'),
+  })
+  .describe('A shared result cache over the Turborepo remote-cache HTTP API. The token and the signing key come only from GATEKEEPER_REMOTE_CACHE_TOKEN and GATEKEEPER_REMOTE_CACHE_SIGNATURE_KEY.');
+
+export type RemoteCacheConfig = z.infer<typeof remoteCacheSchema>;
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     failFast: z.boolean().optional().describe('Stop at the first gate that does not pass; the rest show as skipped (default true).'),
     parallel: z.boolean().optional().describe('Run gates concurrently, up to one per CPU core; exclusive gates run alone (default false).'),
+    holdTheLine: z
+      .boolean()
+      .optional()
+      .describe('Hold the line: only findings the base commit did not have (new, or worse) block; old ones are reported as pre-existing (default false; `gatekeeper init` writes true).'),
     gates: z.array(gateConfigSchema).min(1, 'at least one gate').describe('The gates, run in this order.'),
     loop: loopConfigSchema.optional(),
+    remoteCache: remoteCacheSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

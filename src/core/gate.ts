@@ -13,6 +13,12 @@ export interface GateContext {
   timeoutMs: number;
   /** A folder the gate may keep incremental state in (build-info files, tool caches). */
   cacheDir: string;
+  /**
+   * The result cache's settings key for this gate (its config entry, tool versions, Node, env), or
+   * undefined when the cache is off (`--no-cache`). State a gate keeps between runs in cacheDir is
+   * valid only under the same settings, so it is keyed by this; without it, trust no earlier run.
+   */
+  cacheSettings?: string;
 }
 
 /** What a gate's run returns; the pipeline adds id, kind, timing and the cache flag. */

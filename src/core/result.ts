@@ -12,6 +12,20 @@ export interface Diagnostic {
   code?: string;
   message: string;
   severity: 'error' | 'warning';
+  /** Hold the line: whether the base commit had this diagnostic too (absent when no base was compared). */
+  baseline?: 'new' | 'existing';
+}
+
+/** What comparing a gate with the base commit found (hold the line); absent when it was not compared. */
+export interface BaselineInfo {
+  /** The base commit compared with. */
+  base: string;
+  new: number;
+  existing: number;
+  /** Diagnostics the base had and this tree no longer has (fixed by the change). */
+  absent: Diagnostic[];
+  /** Why the base could not decide (it errored, it could not be checked out); the verdict then stands as is. */
+  unknown?: string;
 }
 
 /** The program that produced a gate's verdict, when there is one (SARIF's driver). */
@@ -31,6 +45,13 @@ export interface GateResult {
   durationMs: number;
   cached: boolean;
   tool?: ToolInfo;
+  baseline?: BaselineInfo;
+}
+
+/** The base a run was compared with (hold the line), in one line for the reports; no base: every finding counted. */
+export interface HoldTheLine {
+  base?: string;
+  why: string;
 }
 
 /** Only `passed` and `skipped` let a tree through; `errored` fails closed exactly like `failed`. */

@@ -37,7 +37,7 @@ async function requireUsable(ref: string, what: string, root: string, env: NodeJ
   throw new UserFacingError(`--since auto: HEAD has no common history with ${what}, so there is no base to compare with; name one with --since REF.`);
 }
 
-async function remoteDefaultBranch(root: string): Promise<string | undefined> {
+export async function remoteDefaultBranch(root: string): Promise<string | undefined> {
   const head = (await gitMaybe(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], root))?.trim();
   if (head?.startsWith('refs/remotes/')) return head.slice('refs/remotes/'.length);
   for (const candidate of ['origin/main', 'origin/master']) {

@@ -12,7 +12,7 @@ export interface LedgerEntry {
   commit?: string;
   outcome: string;
   durationMs: number;
-  gates: { id: string; kind: string; status: GateResult['status']; durationMs: number; cached: boolean }[];
+  gates: GateSummary[];
   attempts?: number;
   fingerprints?: string[];
   /** How the run was bypassed or narrowed: GATEKEEPER=0, GATEKEEPER_SKIP=lint, --skip... */
@@ -26,8 +26,35 @@ export interface LedgerEntry {
   [extra: string]: unknown;
 }
 
-export function gateSummaries(results: readonly GateResult[]): LedgerEntry['gates'] {
-  return results.map((r) => ({ id: r.id, kind: r.kind, status: r.status, durationMs: r.durationMs, cached: r.cached }));
+/** One gate's verdict on a ledger line; a blocking gate also says which codes or rules made it block. */
+export interface GateSummary {
+  id: string;
+  kind: string;
+  status: GateResult['status'];
+  durationMs: number;
+  cached: boolean;
+  /** Blocking diagnostics per code (TS2322, no-unused-vars …), at most MAX_CODES of them. */
+  codes?: Record<string, number>;
+}
+
+/** A gate with thousands of distinct rules firing still writes a short line. */
+const MAX_CODES = 20;
+
+/** What made a blocking gate block, counted by code: its errors, else (warnings over a limit) all its diagnostics. */
+function blockingCodes(result: GateResult): Record<string, number> | undefined {
+  if (result.status !== 'failed' && result.status !== 'errored') return undefined;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const counts = new Map<string, number>();
+  for (const d of errors.length > 0 ? errors : result.diagnostics) if (d.code) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  return Object.fromEntries([...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_CODES));
+}
+
+export function gateSummaries(results: readonly GateResult[]): GateSummary[] {
+  return results.map((r) => {
+    const codes = blockingCodes(r);
+    return { id: r.id, kind: r.kind, status: r.status, durationMs: r.durationMs, cached: r.cached, ...(codes ? { codes } : {}) };
+  });
 }
 
 /**

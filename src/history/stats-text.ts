@@ -1,5 +1,6 @@
 import { plural } from '../core/result.js';
 import { LEDGER_FILE } from './ledger.js';
+import { duration } from './page/format.js';
 import type { LedgerStats } from './stats.js';
 
 function percent(share: number | null): string {
@@ -21,17 +22,18 @@ function listCounts(counts: Record<string, number>): string {
 
 /** The plain-text report of `gatekeeper stats`. */
 export function formatStats(stats: LedgerStats): string {
+  if (stats.entries === 0 && stats.skippedLines > 0) return `No readable entry in ${LEDGER_FILE} for ${stats.period.from} to ${stats.period.to} (${plural(stats.skippedLines, 'unreadable line')} skipped).\n`;
   if (stats.entries === 0) return `No history yet: ${LEDGER_FILE} is missing or empty. Every gatekeeper run, hook and loop adds a line to it.\n`;
   const { loops } = stats;
   const facts: [string, string][] = [
-    ['runs', `run ${stats.runs.run} · hook ${stats.runs.hook} · loop ${stats.runs.loop}`],
+    ['runs', `run ${stats.runs.run} · hook ${stats.runs.hook} · loop ${stats.runs.loop} · agent ${plural(stats.agents.sessions, 'session')} (${plural(stats.runs.agent, 'stop')})`],
     ['first-pass yield', `${percent(loops.firstPassYield)}${loops.total > 0 ? ` of ${plural(loops.total, 'loop')} green on the first gate run` : ' (no loops yet)'}`],
     ['attempts to green', loops.meanAttemptsToGreen === null ? 'n/a' : `${loops.meanAttemptsToGreen.toFixed(1)} on average over ${plural(loops.passed, 'passing loop')}`],
     ['spirals', String(stats.spirals)],
     ['tampering', `${stats.tampering.total} (${plural(stats.tampering.tamperedLoops, 'tampered loop')}, ${plural(stats.tampering.guardFailures, 'guard failure')})`],
     ['bypasses', `${stats.bypasses.total}${listCounts(stats.bypasses.byKind)}`],
   ];
-  const { agents } = stats;
+  const agents = stats.agentPrompts;
   if (agents.prompts > 0) {
     const after = Object.entries(agents.passedAfterBlocks).map(([blocks, n]) => `${n} after ${plural(Number(blocks), 'block')}`);
     facts.push(
@@ -40,9 +42,10 @@ export function formatStats(stats: LedgerStats): string {
     );
   }
   const width = Math.max(...facts.map(([label]) => label.length)) + 2;
-  const lines = [`${plural(stats.entries, 'entry', 'entries')} in ${LEDGER_FILE}, ${stats.first ?? '?'} to ${stats.last ?? '?'}`, '', ...facts.map(([label, value]) => `${label.padEnd(width)}${value}`)];
+  const skipped = stats.skippedLines > 0 ? ` (${plural(stats.skippedLines, 'unreadable line')} skipped)` : '';
+  const lines = [`${plural(stats.entries, 'entry', 'entries')} in ${LEDGER_FILE}, ${stats.first ?? '?'} to ${stats.last ?? '?'}${skipped}`, '', ...facts.map(([label, value]) => `${label.padEnd(width)}${value}`)];
   if (stats.gates.length > 0) {
-    const rows = [['gate', 'kind', 'ran', 'failed', 'errored', 'failure rate'], ...stats.gates.map((g) => [g.id, g.kind, String(g.ran), String(g.failed), String(g.errored), percent(g.failureRate)])];
+    const rows = [['gate', 'kind', 'ran', 'failed', 'errored', 'failure rate', 'median', 'p90'], ...stats.gates.map((g) => [g.id, g.kind, String(g.ran), String(g.failed), String(g.errored), percent(g.failureRate), duration(g.medianMs), duration(g.p90Ms)])];
     lines.push('', ...table(rows));
   }
   return `${lines.join('\n')}\n`;

@@ -1,24 +1,29 @@
 import { blocks } from '../core/result.js';
+import { agentSessions } from './agent-sessions.js';
+import { attemptsHistogram, type AttemptsHistogram } from './attempts.js';
+import { bypassesOverTime, type Bypasses } from './bypass-kind.js';
+import { firstPass, type FirstPass } from './first-pass.js';
+import { gateStats, type GateStats, type GateTime } from './gate-stats.js';
 import { computeAgentStats, type AgentStats } from './agent-stats.js';
 import type { LedgerEntry } from './ledger.js';
+import { outcomesOverTime, type Outcomes } from './outcomes.js';
+import { datedEntries, inPeriod, resolvePeriod, type Period, type PeriodRequest } from './period.js';
+import { repeatedFailures, type FailingCode, type RepeatedFingerprint } from './repeated-failures.js';
+import { bucketsBetween } from './timeline.js';
 
-/** What `gatekeeper stats` reports; every number is a function of the ledger's lines. */
-export interface GateStats {
-  id: string;
-  kind: string;
-  /** Times the gate ran (skipped ones do not count). */
-  ran: number;
-  failed: number;
-  errored: number;
-  /** (failed + errored) / ran, 0..1. */
-  failureRate: number;
-}
+export { bypassKind } from './bypass-kind.js';
+export type { GateStats } from './gate-stats.js';
 
+/** What `gatekeeper stats` reports (text, --json and --html alike); every number is a function of the ledger's lines. */
 export interface LedgerStats {
+  /** Entries inside the period. */
   entries: number;
+  /** Lines that could not be read (torn by a crash, not an entry, or without a readable time); never fatal. */
+  skippedLines: number;
+  period: Period;
   first?: string;
   last?: string;
-  runs: { run: number; hook: number; loop: number };
+  runs: { run: number; hook: number; loop: number; agent: number };
   loops: {
     total: number;
     passed: number;
@@ -27,23 +32,18 @@ export interface LedgerStats {
     /** Mean gate runs a passing loop took; null without passing loops. */
     meanAttemptsToGreen: number | null;
   };
+  agents: { sessions: number; stops: number; passed: number; byHost: Record<string, number> };
+  firstPass: FirstPass;
+  attempts: AttemptsHistogram;
+  outcomes: Outcomes;
   gates: GateStats[];
+  gateTime: GateTime;
+  repeated: { codes: FailingCode[]; fingerprints: RepeatedFingerprint[] };
   spirals: number;
   tampering: { total: number; tamperedLoops: number; guardFailures: number };
-  bypasses: { total: number; byKind: Record<string, number> };
+  bypasses: Bypasses;
   /** Prompts inside agent hosts (`agent-hook`): how their stops ended. */
-  agents: AgentStats;
-}
-
-/**
- * "--skip lint" is a `--skip`, "GATEKEEPER_SKIP=lint,test" a `GATEKEEPER_SKIP`; a switch such as
- * "GATEKEEPER=0" is its own kind, since its value is the whole point.
- */
-export function bypassKind(bypass: string): string {
-  const word = bypass.trim().split(/\s+/)[0] ?? '';
-  const assignment = /^([A-Za-z_][\w-]*)=(.*)$/.exec(word);
-  if (assignment && !/^(?:\d+|true|false|)$/i.test(assignment[2] ?? '')) return assignment[1] ?? word;
-  return word;
+  agentPrompts: AgentStats;
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -52,48 +52,39 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return counts;
 }
 
-function gateStats(entries: readonly LedgerEntry[]): GateStats[] {
-  const byId = new Map<string, GateStats>();
-  for (const gate of entries.flatMap((e) => e.gates ?? [])) {
-    if (gate.status === 'skipped') continue;
-    const stats = byId.get(gate.id) ?? { id: gate.id, kind: gate.kind, ran: 0, failed: 0, errored: 0, failureRate: 0 };
-    stats.kind = gate.kind;
-    stats.ran++;
-    if (gate.status === 'failed') stats.failed++;
-    if (gate.status === 'errored') stats.errored++;
-    byId.set(gate.id, stats);
-  }
-  return [...byId.values()].map((s) => ({ ...s, failureRate: s.ran === 0 ? 0 : (s.failed + s.errored) / s.ran }));
-}
-
-function loopStats(entries: readonly LedgerEntry[]): LedgerStats['loops'] {
-  const loops = entries.filter((e) => e.command === 'loop');
-  const passed = loops.filter((e) => e.outcome === 'passed');
-  const firstPass = passed.filter((e) => e.attempts === 1).length;
-  const attempts = passed.map((e) => e.attempts).filter((n): n is number => typeof n === 'number');
-  return {
-    total: loops.length,
-    passed: passed.length,
-    firstPassYield: loops.length === 0 ? null : firstPass / loops.length,
-    meanAttemptsToGreen: attempts.length === 0 ? null : attempts.reduce((a, b) => a + b, 0) / attempts.length,
-  };
-}
-
-export function computeStats(entries: readonly LedgerEntry[]): LedgerStats {
-  const times = entries.map((e) => e.time).filter((t) => typeof t === 'string').sort();
+export function computeStats(all: readonly LedgerEntry[], options: PeriodRequest & { skippedLines?: number } = {}): LedgerStats {
+  const { dated: allDated, undated } = datedEntries(all);
+  const period = resolvePeriod(options, allDated.map((d) => d.day));
+  const dated = inPeriod(allDated, period);
+  const grid = { buckets: bucketsBetween(period.from, period.to, period.bucket), size: period.bucket };
+  const entries = dated.map((d) => d.entry);
+  const times = entries.map((e) => e.time).sort();
   const commands = countBy(entries, (e) => e.command);
-  const tamperedLoops = entries.filter((e) => e.command === 'loop' && e.outcome === 'tampered').length;
-  const guardFailures = entries.flatMap((e) => e.gates ?? []).filter((g) => g.kind === 'guard' && blocks(g.status)).length;
-  const bypasses = entries.flatMap((e) => e.bypasses ?? []);
+  const loops = entries.filter((e) => e.command === 'loop');
+  const passedLoops = loops.filter((e) => e.outcome === 'passed');
+  const sessions = agentSessions(dated);
+  const attempts = attemptsHistogram(dated, sessions);
+  const fp = firstPass(dated, sessions, grid);
+  const tamperedLoops = loops.filter((e) => e.outcome === 'tampered').length;
+  const guardFailures = entries.flatMap((e) => (Array.isArray(e.gates) ? e.gates : [])).filter((g) => g.kind === 'guard' && blocks(g.status)).length;
+  const { gates, time } = gateStats(dated, grid);
   return {
     entries: entries.length,
+    skippedLines: (options.skippedLines ?? 0) + undated,
+    period,
     ...(times.length > 0 ? { first: times[0], last: times[times.length - 1] } : {}),
-    runs: { run: commands['run'] ?? 0, hook: commands['hook'] ?? 0, loop: commands['loop'] ?? 0 },
-    loops: loopStats(entries),
-    gates: gateStats(entries),
-    spirals: entries.filter((e) => e.command === 'loop' && e.outcome === 'spiral').length,
+    runs: { run: commands['run'] ?? 0, hook: commands['hook'] ?? 0, loop: commands['loop'] ?? 0, agent: commands['agent'] ?? 0 },
+    loops: { total: loops.length, passed: passedLoops.length, firstPassYield: fp.period.loop.yield, meanAttemptsToGreen: attempts.meanToGreen.loop },
+    agents: { sessions: sessions.length, stops: commands['agent'] ?? 0, passed: sessions.filter((s) => s.finalOutcome === 'passed').length, byHost: countBy(sessions, (s) => s.host) },
+    firstPass: fp,
+    attempts,
+    outcomes: outcomesOverTime(dated, sessions, grid),
+    gates,
+    gateTime: time,
+    repeated: repeatedFailures(dated),
+    spirals: loops.filter((e) => e.outcome === 'spiral').length,
     tampering: { total: tamperedLoops + guardFailures, tamperedLoops, guardFailures },
-    bypasses: { total: bypasses.length, byKind: countBy(bypasses, bypassKind) },
-    agents: computeAgentStats(entries),
+    bypasses: bypassesOverTime(dated, grid),
+    agentPrompts: computeAgentStats(entries),
   };
 }

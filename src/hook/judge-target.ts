@@ -40,6 +40,10 @@ async function runIn(dir: string, request: JudgeRequest, projectRel: string): Pr
     cwd: projectRoot,
     scope: await pushScope(request.target, request.repoRoot, projectRoot, projectRel),
     ...(request.skip.length > 0 ? { skip: request.skip, skipReason: 'skipped by GATEKEEPER_SKIP' } : {}),
+    // The push range's base is git's answer, not the snapshot's HEAD (which is the pushed commit itself).
+    holdBase: request.target.base !== undefined && !request.target.fromRoot
+      ? { commit: request.target.base, why: 'the base of the push range' }
+      : { why: 'the push starts at a root commit: no base to compare with, every finding counts' },
     reporters: [terminalReporter()],
     signal: request.signal,
     ledger: false,

@@ -10,7 +10,7 @@ export const SCHEMA_REF = `./node_modules/${PACKAGE_NAME}/schema/gatekeeper.sche
 const CACHE_IGNORE = '.gatekeeper/';
 
 export function configText(gates: readonly GateConfig[]): string {
-  return `${JSON.stringify({ $schema: SCHEMA_REF, gates }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: SCHEMA_REF, holdTheLine: true, gates }, null, 2)}\n`;
 }
 
 /** Writes `.gatekeeper.json`; an existing one is replaced only when `force` says so. */

@@ -1,5 +1,7 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig, RemoteCacheConfig } from '../config/schema.js';
 import { runPipeline } from '../run/pipeline.js';
+import { holdTheLine } from '../run/hold-the-line.js';
+import type { HoldBase } from '../git/hold-base.js';
 import type { GateResult } from '../core/result.js';
 import { createCheckpoint, workTreeHash, type Checkpoint } from '../git/checkpoint.js';
 import { wholeProjectScope } from '../git/scope.js';
@@ -19,8 +21,12 @@ export interface LoopContext {
   /** The work tree before anything ran: the guard's base and the first restore point. */
   start: Checkpoint;
   cacheDir: string;
+  /** The config's shared cache: agents in many clones replay what one of them (or CI) verified. */
+  remoteCache?: RemoteCacheConfig;
   signal?: AbortSignal;
   progress: LoopProgress;
+  /** Hold the line against this base (the one a push would be judged against), when the config asks for it. */
+  holdBase?: () => Promise<HoldBase>;
 }
 
 export interface AttemptRecord {
@@ -31,6 +37,8 @@ export interface AttemptRecord {
   /** The work tree just before this attempt's agent call (the start, for a first attempt without one). */
   checkpoint: Checkpoint;
   agent?: AgentRun;
+  /** The work tree's tree object just after this attempt's agent call. */
+  treeAfterAgent?: string;
   treeUnchanged: boolean;
 }
 
@@ -41,6 +49,7 @@ function checkpointId(runId: string, n: number): string {
 interface AgentStep {
   checkpoint: Checkpoint;
   agent: AgentRun;
+  after: string;
   treeUnchanged: boolean;
 }
 
@@ -60,24 +69,31 @@ async function agentStep(ctx: LoopContext, n: number, digest: string): Promise<A
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   ctx.logs.writeAgentOutput(n, agent.output);
-  const treeUnchanged = (await workTreeHash(ctx.repoRoot)) === checkpoint.tree;
+  const after = await workTreeHash(ctx.repoRoot);
+  const treeUnchanged = after === checkpoint.tree;
   ctx.progress.agentEnd(n, agent, treeUnchanged, `${ctx.logs.relativeAttemptDir(n)}agent.log`);
-  return { checkpoint, agent, treeUnchanged };
+  return { checkpoint, agent, after, treeUnchanged };
 }
 
 /** One attempt: the agent (when there is feedback or a task for it), then every gate. */
 export async function runAttempt(ctx: LoopContext, n: number, digest: string | undefined): Promise<AttemptRecord> {
   const step = digest === undefined ? undefined : await agentStep(ctx, n, digest);
   const files = (await wholeProjectScope(ctx.root, true)).files;
-  const results = await runPipeline({
+  const scope = { mode: 'all' as const, files, base: ctx.start.commit, description: `all files, compared with the loop's starting checkpoint ${ctx.start.id}` };
+  const ran = await runPipeline({
     gates: ctx.gates,
     failFast: false,
     root: ctx.root,
     repoRoot: ctx.repoRoot,
-    scope: { mode: 'all', files, base: ctx.start.commit, description: `all files, compared with the loop's starting checkpoint ${ctx.start.id}` },
+    scope,
     cacheDir: ctx.cacheDir,
+    ...(ctx.remoteCache ? { remoteCache: ctx.remoteCache } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
+  // The loop passes exactly when a push of its result would: old findings of the base do not block.
+  const results = ctx.holdBase
+    ? (await holdTheLine({ gates: ctx.gates, root: ctx.root, repoRoot: ctx.repoRoot, scope, base: ctx.holdBase, ...(ctx.signal ? { signal: ctx.signal } : {}) }, ran)).results
+    : ran;
   ctx.logs.writeGates(n, results);
   const failures = failuresOf(results);
   const fingerprint = fingerprintOf(failures);
@@ -88,7 +104,7 @@ export async function runAttempt(ctx: LoopContext, n: number, digest: string | u
     failures,
     fingerprint,
     checkpoint: step?.checkpoint ?? ctx.start,
-    ...(step ? { agent: step.agent } : {}),
+    ...(step ? { agent: step.agent, treeAfterAgent: step.after } : {}),
     treeUnchanged: step?.treeUnchanged ?? false,
   };
 }

@@ -1,8 +1,12 @@
-import { blocks, type Diagnostic, type GateResult } from '../core/result.js';
-import { formatDiagnostic, outputTail } from '../format/diagnostic-text.js';
+import { blocks } from '../core/result.js';
+import type { GateResult } from '../core/result.js';
 import { describeChanges, newSincePrevious, type ChangeInput } from './digest-changes.js';
-import { blockingDiagnostics, failureKey } from './fingerprint.js';
-import { excerpt } from './source-excerpt.js';
+import { renderDetail } from './digest/detail.js';
+import { viewGate, type GateView, type StandingCounts } from './digest/group.js';
+import { changeLines, type AgentChange } from './digest/memory.js';
+import { failingFileList, renderOverview } from './digest/overview.js';
+
+export type { AgentChange } from './digest/memory.js';
 
 export const DEFAULT_FEEDBACK_BUDGET = 6000;
 
@@ -16,124 +20,83 @@ export interface DigestInput extends ChangeInput {
   /** Where the full logs of this attempt are, repo-relative. */
   logsPath: string;
   readSource(file: string): string[] | undefined;
+  /** What the agent's last call changed (from the two checkpoints' diff), for the digest's memory. */
+  lastChange?: AgentChange;
+  /** Repo-relative path of the file holding `digestFileList` when the overview is cut short (default: the logs folder). */
+  fullListPath?: string;
 }
 
-/** One piece of the digest: shown whole, shown as `short`, or counted in "N more not shown". */
-interface Block {
-  full: string;
-  short: string;
+/** The head may use at most this share of the budget; the overview aims at half of it. */
+const HEAD_SHARE = 0.3;
+const OVERVIEW_SHARE = 0.5;
+
+function countsOf(input: DigestInput): StandingCounts {
+  const fresh = new Map<string, number>();
+  for (const f of newSincePrevious(input)) fresh.set(f.key, (fresh.get(f.key) ?? 0) + 1);
+  const earlier = new Set(input.history.slice(0, -1).flatMap((h) => h.map((f) => f.key)));
+  const previous = new Set(input.history.at(-1)?.map((f) => f.key) ?? []);
+  const returned = new Set([...fresh.keys()].filter((k) => earlier.has(k) && !previous.has(k)));
+  return { hasHistory: input.history.length > 0, fresh, returned };
 }
 
-/** `seen` is shared by the gates of one digest: a diagnostic two gates report (tsc in typecheck and build) is shown once. */
-function byFile(diagnostics: readonly Diagnostic[], seen: Set<string>): Map<string, Diagnostic[]> {
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const once = formatDiagnostic(d);
-    if (seen.has(once)) continue;
-    seen.add(once);
-    const file = d.file ?? '(no file)';
-    groups.set(file, [...(groups.get(file) ?? []), d]);
-  }
-  for (const list of groups.values()) list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return groups;
+function viewsOf(input: DigestInput): GateView[] {
+  const seen = new Set<string>();
+  const counts = countsOf(input);
+  return input.results.filter((r) => blocks(r.status)).map((r) => viewGate(r, seen, counts));
 }
 
-function gateBlocks(result: GateResult, input: DigestInput, fresh: Map<string, number>, seen: Set<string>): Block[] {
-  const header = `## ${result.id} (${result.kind}, ${result.status}): ${result.summary}\n`;
-  const diagnostics = blockingDiagnostics(result);
-  if (diagnostics.length === 0) {
-    const tail = outputTail(result, 15).map((l) => `    ${l.slice(0, 200)}`).join('\n');
-    return [{ full: `${header}${tail ? `${tail}\n` : ''}`, short: header }];
-  }
-  const groups = byFile(diagnostics, seen);
-  if (groups.size === 0) return [{ full: `${header}(the same diagnostics as listed above)\n`, short: header }];
-  const out: Block[] = [];
-  let first = true;
-  for (const [file, list] of groups) {
-    let fileHeader = `### ${file}\n`;
-    for (const d of list) {
-      const line = `${formatDiagnostic(d)}${marker(result.id, d, input, fresh)}\n`;
-      const context = excerpt(d.file ? input.readSource(d.file) : undefined, d.line).map((l) => `${l}\n`).join('');
-      const prefix = `${first ? header : ''}${fileHeader}`;
-      out.push({ full: `${prefix}${line}${context}`, short: `${prefix}${line}` });
-      first = false;
-      fileHeader = '';
-    }
+/** Whole lines from the top, as many as fit in `room`. */
+function keepLines(lines: readonly string[], room: number): string {
+  let out = '';
+  for (const line of lines) {
+    if (out.length + line.length + 1 > room) break;
+    out += `${line}\n`;
   }
   return out;
 }
 
-/** From attempt 2 on, each diagnostic says whether it is new or was failing before. */
-function marker(gate: string, d: Diagnostic, input: DigestInput, fresh: Map<string, number>): string {
-  if (input.history.length === 0) return '';
-  const key = failureKey(gate, d);
-  const left = fresh.get(key) ?? 0;
-  if (left === 0) return '  [still failing]';
-  fresh.set(key, left - 1);
-  return '  [new]';
-}
-
-function headLines(input: DigestInput): string {
-  const failing = input.results.filter((r) => blocks(r.status));
+function head(input: DigestInput, views: readonly GateView[]): string {
+  const room = Math.floor(input.budget * HEAD_SHARE);
   const lines = [`# Gatekeeper feedback after attempt ${input.attempt} of ${input.maxAttempts}`, ''];
   if (input.task !== undefined) {
-    const room = Math.floor(input.budget / 4);
-    lines.push('Task:', input.task.length > room ? `${input.task.slice(0, room)}… (task cut short; see the task file)` : input.task, '');
+    const taskRoom = Math.floor(input.budget / 4);
+    lines.push('Task:', input.task.length > taskRoom ? `${input.task.slice(0, taskRoom)}… (task cut short; see the task file)` : input.task, '');
   }
-  lines.push(`These gates do not pass: ${failing.map((r) => `${r.id} (${r.summary})`).join('; ')}.`);
   lines.push(...describeChanges(input));
+  lines.push(...changeLines(input.lastChange, views.flatMap((v) => v.groups), Math.floor(room / 3)));
   if (input.results.some((r) => r.kind === 'guard')) lines.push('Fix the causes, not the checks: new suppressions, skipped or deleted tests and edits to the gate config are caught by the guard gate.');
-  lines.push('');
-  return `${lines.join('\n')}\n`;
+  if (lines.at(-1) !== '') lines.push('');
+  return keepLines(lines, room);
 }
 
-function footer(hidden: number, logsPath: string): string {
-  return `\n${hidden > 0 ? `… ${hidden} more not shown. ` : ''}Full logs: ${logsPath}\n`;
-}
-
-/**
- * Takes blocks round-robin across gates (so one noisy gate cannot crowd out the others), each
- * gate's in order: whole, else in its one-line form; a gate stops at its first block that does not
- * fit. Returns how many blocks of each gate are shown and in which form.
- */
-function choose(perGate: readonly (readonly Block[])[], room: number): string[][] {
-  const chosen: string[][] = perGate.map(() => []);
-  const open = new Set(perGate.map((_, i) => i));
-  let left = room;
-  for (let round = 0; open.size > 0; round++) {
-    for (const g of [...open]) {
-      const block = perGate[g]?.[round];
-      const piece = block === undefined ? undefined : block.full.length <= left ? block.full : block.short.length <= left ? block.short : undefined;
-      if (piece === undefined) {
-        open.delete(g);
-        continue;
-      }
-      chosen[g]?.push(piece);
-      left -= piece.length;
-    }
-  }
-  return chosen;
-}
-
-function fit(head: string, perGate: readonly (readonly Block[])[], input: DigestInput): string {
-  const total = perGate.reduce((sum, blocks) => sum + blocks.length, 0);
-  const reserve = footer(total, input.logsPath).length;
-  const top = head.slice(0, Math.max(0, input.budget - reserve));
-  const chosen = choose(perGate, input.budget - reserve - top.length);
-  const shown = chosen.reduce((sum, pieces) => sum + pieces.length, 0);
-  return top + chosen.flat().join('') + footer(total - shown, input.logsPath);
+function footer(logsPath: string): string {
+  return `\nFull logs: ${logsPath}\n`;
 }
 
 /**
- * The feedback an agent gets after a failing gate run: small and exact. Grouped by gate then
- * file, each diagnostic once with a few source lines, within `budget` characters.
+ * The feedback an agent gets after a failing gate run, within `budget` characters and the same
+ * for the same input, byte for byte: first the whole picture (every failing gate, every failing
+ * file with its count, codes and lines), then the detail (same code and message in a file as one
+ * entry, one merged excerpt per file, new failures first, a fair share for every gate), and from
+ * the second attempt on what the last change did and which failures survived it.
  */
 export function buildDigest(input: DigestInput): string {
-  const fresh = new Map<string, number>();
-  for (const f of newSincePrevious(input)) fresh.set(f.key, (fresh.get(f.key) ?? 0) + 1);
+  const views = viewsOf(input);
+  const top = head(input, views);
+  const reserve = footer(input.logsPath).length;
+  const hardRoom = Math.max(0, input.budget - top.length - reserve - 1);
+  const listPath = input.fullListPath ?? input.logsPath;
+  const overview = renderOverview(views, Math.min(hardRoom, Math.floor(input.budget * OVERVIEW_SHARE)), hardRoom, listPath);
+  const fitted = overview.length <= hardRoom ? overview : overview.slice(0, hardRoom);
+  const detail = renderDetail({ views, room: hardRoom - fitted.length - 1, readSource: input.readSource, ...(input.lastChange ? { lastChange: input.lastChange } : {}) });
+  return `${top}${fitted}${detail.text === '' ? '' : '\n'}${detail.text}${footer(input.logsPath)}`;
+}
+
+/** Every failing gate and every failing file with all its lines: what the overview's "full list" names. */
+export function digestFileList(input: Pick<DigestInput, 'results' | 'current' | 'history' | 'fingerprint' | 'fingerprints'>): string {
   const seen = new Set<string>();
-  const perGate = input.results.filter((r) => blocks(r.status)).map((r) => gateBlocks(r, input, fresh, seen));
-  return fit(headLines(input), perGate, input);
+  const counts: StandingCounts = { hasHistory: false, fresh: new Map(), returned: new Set() };
+  return failingFileList(input.results.filter((r) => blocks(r.status)).map((r) => viewGate(r, seen, counts)));
 }
 
 /** The first call of a loop that has a task: the task, and what the gates will check. */

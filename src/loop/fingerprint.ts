@@ -22,8 +22,10 @@ export function normaliseMessage(message: string): string {
 
 /** What made a blocking gate block: its errors, else (warnings over a limit) all its diagnostics. */
 export function blockingDiagnostics(result: GateResult): Diagnostic[] {
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  return errors.length > 0 ? errors : result.diagnostics;
+  // Hold the line: what the base had too does not block, so it is not the agent's to fix.
+  const own = result.diagnostics.filter((d) => d.baseline !== 'existing');
+  const errors = own.filter((d) => d.severity === 'error');
+  return errors.length > 0 ? errors : own;
 }
 
 export function failureKey(gate: string, d: Diagnostic): string {

@@ -32,6 +32,13 @@ export class RunLogs {
     for (const r of results) writeFileSync(path.join(dir, `${r.id.replace(/[^\w.-]/g, '_')}.log`), r.output);
   }
 
+  /** A file beside the attempt's logs; returns its repo-relative path for the digest to name. */
+  writeAttemptFile(n: number, name: string, text: string): string {
+    mkdirSync(this.attemptDir(n), { recursive: true });
+    writeFileSync(path.join(this.attemptDir(n), name), text);
+    return `${this.relativeAttemptDir(n)}${name}`;
+  }
+
   writeAgentOutput(n: number, output: string): void {
     mkdirSync(this.attemptDir(n), { recursive: true });
     writeFileSync(path.join(this.attemptDir(n), 'agent.log'), output);

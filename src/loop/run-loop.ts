@@ -5,8 +5,10 @@ import { UserFacingError } from '../core/errors.js';
 import { allPassed } from '../core/result.js';
 import { checkpointStamp, createCheckpoint, type Checkpoint } from '../git/checkpoint.js';
 import { repoRootOf } from '../git/git.js';
+import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
+import { diffTrees } from '../git/checkpoint-diff.js';
 import { runAttempt, type AttemptRecord, type LoopContext } from './attempt.js';
-import { buildDigest, taskDigest } from './digest.js';
+import { buildDigest, digestFileList, taskDigest, type AgentChange } from './digest.js';
 import { judgeAttempt, LOOP_EXIT, withTamper, type LoopOutcome, type Verdict } from './outcome.js';
 import { recordLoop } from './record-loop.js';
 import type { LoopProgress } from './progress.js';
@@ -53,9 +55,18 @@ async function prepare(request: LoopRequest): Promise<LoopContext> {
     logs,
     start,
     cacheDir: cacheDirFor(root),
+    ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     progress: request.progress,
+    ...(config.holdTheLine === true ? { holdBase: onceBase(root) } : {}),
   };
+}
+
+/** The loop's base is found once, before the agent can move HEAD, and kept for every attempt. */
+function onceBase(root: string): () => Promise<HoldBase> {
+  const found = defaultHoldBase(root);
+  found.catch(() => undefined);
+  return () => found;
 }
 
 function factsOf(a: AttemptRecord): AttemptFacts {
@@ -69,10 +80,21 @@ function factsOf(a: AttemptRecord): AttemptFacts {
   };
 }
 
+/** What the attempt's agent call changed, from the checkpoint before it to the tree after it; the full diff is kept beside the logs. */
+async function agentChange(ctx: LoopContext, attempt: AttemptRecord): Promise<AgentChange | undefined> {
+  if (attempt.treeAfterAgent === undefined) return undefined;
+  const diff = await diffTrees(ctx.repoRoot, attempt.checkpoint.tree, attempt.treeAfterAgent);
+  const diffPath = ctx.logs.writeAttemptFile(attempt.n, 'changes.diff', diff.patch);
+  return { attempt: attempt.n, files: diff.files, diffPath };
+}
+
 /** After a failing gate run: the digest for the next agent call, kept on disk whatever comes next. */
-function writeDigest(ctx: LoopContext, attempts: readonly AttemptRecord[]): string {
+async function writeDigest(ctx: LoopContext, attempts: readonly AttemptRecord[]): Promise<string> {
   const current = attempts.at(-1) as AttemptRecord;
   const earlier = attempts.slice(0, -1);
+  const lastChange = await agentChange(ctx, current);
+  const history = { current: current.failures, fingerprint: current.fingerprint, history: earlier.map((a) => a.failures), fingerprints: earlier.map((a) => a.fingerprint) };
+  const fullListPath = ctx.logs.writeAttemptFile(current.n, 'failing-files.txt', digestFileList({ results: current.results, ...history }));
   const digest = buildDigest({
     results: current.results,
     attempt: current.n,
@@ -81,10 +103,9 @@ function writeDigest(ctx: LoopContext, attempts: readonly AttemptRecord[]): stri
     budget: ctx.settings.feedbackBudget,
     logsPath: ctx.logs.relativeAttemptDir(current.n),
     readSource: sourceReader(ctx.repoRoot),
-    current: current.failures,
-    fingerprint: current.fingerprint,
-    history: earlier.map((a) => a.failures),
-    fingerprints: earlier.map((a) => a.fingerprint),
+    ...history,
+    fullListPath,
+    ...(lastChange ? { lastChange } : {}),
   });
   ctx.logs.writeFeedback(current.n, digest);
   return digest;
@@ -97,7 +118,7 @@ async function iterate(ctx: LoopContext): Promise<{ attempts: AttemptRecord[]; v
   for (let n = 1; ; n++) {
     attempts.push(await runAttempt(ctx, n, digest));
     if (ctx.signal?.aborted) return { attempts, verdict: { outcome: 'interrupted', reason: 'interrupted (Ctrl-C or SIGTERM): the agent and the gates were stopped, the checkpoints are kept' } };
-    if (attempts.at(-1)?.fingerprint !== null) digest = writeDigest(ctx, attempts);
+    if (attempts.at(-1)?.fingerprint !== null) digest = await writeDigest(ctx, attempts);
     const verdict = judgeAttempt(attempts.map(factsOf), rules);
     if (verdict) return { attempts, verdict };
   }

@@ -46,10 +46,11 @@ function workflowCommand({ gate, diagnostic: d }: Annotation): string {
     ['col', d.file === undefined || d.line === undefined ? undefined : d.column],
     ['endLine', d.file === undefined ? undefined : d.endLine],
     ['endColumn', d.file === undefined || d.line === undefined ? undefined : d.endColumn],
-    ['title', [gate.id, d.code].filter((p) => p !== undefined && p !== '').join(' ')],
+    ['title', [gate.id, d.code, d.baseline === 'existing' ? '(pre-existing, not blocking)' : undefined].filter((p) => p !== undefined && p !== '').join(' ')],
   ];
   const props = properties.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${d.severity} ${props.join(',')}::${escapeData(d.message)}`;
+  // Hold the line: what the base had too is a notice, so that only new findings show as errors.
+  return `::${d.baseline === 'existing' ? 'notice' : d.severity} ${props.join(',')}::${escapeData(d.message)}`;
 }
 
 export interface GithubAnnotations {
@@ -69,7 +70,7 @@ export function toGithubAnnotations(results: readonly GateResult[], token: strin
   for (const gate of results.filter((r) => blocks(r.status) && r.output.trim() !== '')) {
     lines.push(`::group::${escapeData(`${gate.id} (${gate.kind}) output`)}`, `::stop-commands::${token}`, gate.output.trimEnd(), `::${token}::`, '::endgroup::');
   }
-  const count = (severity: Diagnostic['severity']): number => annotations.filter((a) => a.diagnostic.severity === severity).length;
+  const count = (severity: Diagnostic['severity']): number => annotations.filter((a) => a.diagnostic.severity === severity && a.diagnostic.baseline !== 'existing').length;
   return { log: lines.length > 0 ? `${lines.join('\n')}\n` : '', errors: count('error'), warnings: count('warning') };
 }
 

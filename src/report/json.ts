@@ -1,10 +1,16 @@
-import type { GateResult } from '../core/result.js';
+import type { GateResult, HoldTheLine } from '../core/result.js';
 import type { Reporter, RunReport } from './reporter.js';
 
-/** The `--json` contract: one object, only the documented fields, stable across versions. */
-export function toJson(ok: boolean, results: readonly GateResult[]): Record<string, unknown> {
+/**
+ * The `--json` contract: one object, only the documented fields, stable across versions. A shard's
+ * report also carries its place in the run and each gate's tool, raw output and end positions, so
+ * that `merge-reports` can give every other reporter what a single run would have.
+ */
+export function toJson(ok: boolean, results: readonly GateResult[], shard?: RunReport['shard'], hold?: HoldTheLine): Record<string, unknown> {
   return {
     ok,
+    ...(shard ? { shard } : {}),
+    ...(hold ? { holdTheLine: { base: hold.base ?? null, why: hold.why } } : {}),
     gates: results.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -12,6 +18,9 @@ export function toJson(ok: boolean, results: readonly GateResult[]): Record<stri
       summary: r.summary,
       durationMs: r.durationMs,
       cached: r.cached,
+      ...(r.baseline
+        ? { baseline: { base: r.baseline.base, new: r.baseline.new, existing: r.baseline.existing, absent: r.baseline.absent.length, ...(r.baseline.unknown !== undefined ? { unknown: r.baseline.unknown } : {}) } }
+        : {}),
       diagnostics: r.diagnostics.map((d) => ({
         file: d.file ?? null,
         line: d.line ?? null,
@@ -19,7 +28,10 @@ export function toJson(ok: boolean, results: readonly GateResult[]): Record<stri
         code: d.code ?? null,
         message: d.message,
         severity: d.severity,
+        ...(shard ? { endLine: d.endLine ?? null, endColumn: d.endColumn ?? null } : {}),
+        ...(d.baseline ? { baseline: d.baseline } : {}),
       })),
+      ...(shard ? { tool: r.tool ?? null, output: r.output } : {}),
     })),
   };
 }
@@ -27,7 +39,7 @@ export function toJson(ok: boolean, results: readonly GateResult[]): Record<stri
 export function jsonReporter(write: (text: string) => void = (t) => process.stdout.write(t)): Reporter {
   return {
     finish(report: RunReport) {
-      write(`${JSON.stringify(toJson(report.ok, report.results))}\n`);
+      write(`${JSON.stringify(toJson(report.ok, report.results, report.shard, report.hold))}\n`);
     },
   };
 }

@@ -34,8 +34,9 @@ function diagnosticLine(d: Diagnostic): string {
 }
 
 function gateDetails(result: GateResult, perGate: number): string[] {
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  const listed = errors.length > 0 ? errors : result.diagnostics;
+  const blocking = result.diagnostics.filter((d) => d.baseline !== 'existing');
+  const errors = blocking.filter((d) => d.severity === 'error');
+  const listed = errors.length > 0 ? errors : blocking;
   const lines = ['', `### ${STATUS_LABEL[result.status]}: ${escapeMarkdown(result.id)} (${escapeMarkdown(result.kind)}) — ${escapeMarkdown(result.summary)}`, ''];
   if (listed.length === 0) {
     // Colour codes and other control characters would show as garbage in a rendered page.
@@ -45,15 +46,19 @@ function gateDetails(result: GateResult, perGate: number): string[] {
   }
   lines.push(...listed.slice(0, perGate).map(diagnosticLine));
   if (listed.length > perGate) lines.push(`- … and ${listed.length - perGate} more`);
+  if ((result.baseline?.existing ?? 0) > 0) lines.push(`- ${result.baseline?.existing ?? 0} pre-existing (not blocking)`);
   return lines;
 }
 
 /** The run as Markdown: a table of the gates, then the first diagnostics of each gate that did not pass. */
 export function toMarkdown(report: RunReport, perGate = SHOWN_PER_GATE): string {
   const heading = report.ok ? '## Gatekeeper: ✅ all gates passed' : '## Gatekeeper: ❌ gates did not pass';
-  const lines = [heading, '', `Scope: ${escapeMarkdown(report.scope.description)} · ${formatDuration(report.durationMs)}`, '', '| gate | status | time | count |', '| --- | --- | --- | --- |'];
+  const hold = report.hold ? ` · Hold the line: ${escapeMarkdown(report.hold.base ? `compared with ${report.hold.base.slice(0, 12)}, ${report.hold.why}` : report.hold.why)}` : '';
+  const lines = [heading, '', `Scope: ${escapeMarkdown(report.scope.description)} · ${formatDuration(report.durationMs)}${hold}`, '', '| gate | status | time | count |', '| --- | --- | --- | --- |'];
   for (const r of report.results) {
-    lines.push(`| ${escapeMarkdown(r.id)} | ${STATUS_LABEL[r.status]} | ${formatDuration(r.durationMs)}${r.cached ? ' (cached)' : ''} | ${r.diagnostics.length} |`);
+    const existing = r.baseline?.existing ?? 0;
+    const count = existing > 0 ? `${r.diagnostics.length} (${existing} pre-existing, not blocking)` : `${r.diagnostics.length}`;
+    lines.push(`| ${escapeMarkdown(r.id)} | ${STATUS_LABEL[r.status]} | ${formatDuration(r.durationMs)}${r.cached ? ' (cached)' : ''} | ${count} |`);
   }
   for (const r of report.results.filter((g) => blocks(g.status))) lines.push(...gateDetails(r, perGate));
   return `${lines.join('\n')}\n`;

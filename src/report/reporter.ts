@@ -1,5 +1,5 @@
 import type { PipelineListener } from '../core/pipeline-listener.js';
-import type { GateResult } from '../core/result.js';
+import type { GateResult, HoldTheLine } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 
 export interface RunReport {
@@ -9,6 +9,10 @@ export interface RunReport {
   scope: Scope;
   configFile: string;
   repoRoot: string;
+  /** Set on one shard's run of a divided CI run: the JSON report then carries what the merge needs. */
+  shard?: { index: number; total: number; split: string[] };
+  /** Present when hold the line compared (or tried to compare) failing gates with a base. */
+  hold?: HoldTheLine;
 }
 
 /** A reporter watches the pipeline (optionally) and renders the finished run. It never runs a tool. */

@@ -33,16 +33,25 @@ function diagnosticsOf(gate: GateResult): Diagnostic[] {
 function runOf(gate: GateResult): Run {
   const diagnostics = diagnosticsOf(gate);
   const ruleIds = [...new Set(diagnostics.map((d) => d.code).filter((c): c is string => c !== undefined))];
+  const absent = gate.baseline?.absent ?? [];
+  for (const d of absent) if (d.code !== undefined && !ruleIds.includes(d.code)) ruleIds.push(d.code);
   const rules: ReportingDescriptor[] = ruleIds.map((id) => ({ id }));
-  const results: Result[] = diagnostics.map((d) => {
+  const toResult = (d: Diagnostic, state: Result.baselineState | undefined): Result => {
     const locations = locationOf(d);
     return {
       ...(d.code !== undefined ? { ruleId: d.code, ruleIndex: ruleIds.indexOf(d.code) } : {}),
       level: d.severity,
       message: { text: d.message },
       ...(locations ? { locations } : {}),
+      ...(state ? { baselineState: state } : {}),
     };
-  });
+  };
+  // Hold the line, in SARIF's words: new, unchanged (pre-existing), absent (fixed by the change).
+  const compared = gate.baseline !== undefined && gate.baseline.unknown === undefined;
+  const results: Result[] = [
+    ...diagnostics.map((d) => toResult(d, compared ? (d.baseline === 'existing' ? 'unchanged' : 'new') : undefined)),
+    ...(compared ? absent.map((d) => toResult(d, 'absent')) : []),
+  ];
   const tool = gate.tool ?? { name: `gatekeeper-${gate.kind}` };
   return {
     tool: { driver: { name: tool.name, ...(tool.version !== undefined ? { version: tool.version } : {}), rules } },

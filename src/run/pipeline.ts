@@ -8,7 +8,9 @@ import { blocks, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { boundText } from '../core/bounded-text.js';
 import { CancelledError, TimeoutError, withTimeout } from '../core/with-timeout.js';
-import { ResultCache } from '../cache/result-cache.js';
+import { ResultCache, type Probe } from '../cache/result-cache.js';
+import { openRemoteCache, type RemoteCache } from '../remote/remote-cache.js';
+import type { RemoteCacheConfig } from '../config/schema.js';
 import { runInLanes } from './lanes.js';
 import type { PipelineListener } from '../core/pipeline-listener.js';
 
@@ -29,6 +31,16 @@ export interface PipelineInput {
   configFile?: string;
   /** Run gates concurrently, one per core; exclusive gates run alone. */
   parallel?: boolean;
+  /** The config's shared cache, looked up after the local one (only when `cache` is on). */
+  remoteCache?: RemoteCacheConfig;
+  /** Re-judges each result as it ends, before fail-fast and the listeners see it (hold the line). */
+  judge?: (result: GateResult) => Promise<GateResult>;
+}
+
+/** The two caches of one run: the local store first, then the shared one. */
+interface Caches {
+  local: ResultCache;
+  remote?: RemoteCache;
 }
 
 /** In-process gates cannot be killed; past their deadline plus this grace, stop waiting. */
@@ -52,7 +64,7 @@ export function skippedResult(gate: GateConfig, why: string): GateResult {
   return { id: gate.id, kind: gate.kind, status: 'skipped', diagnostics: [], summary: why, output: '', durationMs: 0, cached: false };
 }
 
-async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResult> {
+async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string): Promise<GateResult> {
   const startedAt = performance.now();
   const definition = findGate(gate.kind);
   if (!definition) return finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt);
@@ -61,7 +73,7 @@ async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResu
   const onOuterAbort = (): void => controller.abort();
   input.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const cacheDir = path.join(input.cacheDir, gate.id.replace(/[^\w.-]/g, '_'));
-  const ctx: GateContext = { root: input.root, repoRoot: input.repoRoot, scope: input.scope, signal: controller.signal, timeoutMs, cacheDir };
+  const ctx: GateContext = { root: input.root, repoRoot: input.repoRoot, scope: input.scope, signal: controller.signal, timeoutMs, cacheDir, ...(cacheSettings !== undefined ? { cacheSettings } : {}) };
   try {
     await mkdir(cacheDir, { recursive: true }).catch(() => undefined);
     const { id: _id, kind: _kind, timeout: _timeout, cache: _cache, cacheEnv: _cacheEnv, exclusive: _exclusive, ...options } = gate;
@@ -81,26 +93,45 @@ async function runGate(gate: GateConfig, input: PipelineInput): Promise<GateResu
   }
 }
 
-/** runGate behind the result cache: a hit replays the stored result without running the tool. */
-async function runGateCached(gate: GateConfig, input: PipelineInput, cache: ResultCache | undefined): Promise<GateResult> {
+/** A verdict from either cache, or undefined; a remote hit is kept locally too. */
+async function replay(gate: GateConfig, probe: Probe | undefined, caches: Caches): Promise<GateResult | undefined> {
+  if (!probe) return undefined;
+  if (probe.hit) return probe.hit;
+  const shared = await caches.remote?.lookup(probe.key, gate);
+  if (shared) await caches.local.adopt(probe, shared);
+  return shared;
+}
+
+/** runGate behind the caches: a hit replays the stored result without running the tool. */
+async function runGateCached(gate: GateConfig, input: PipelineInput, caches: Caches | undefined): Promise<GateResult> {
   const startedAt = performance.now();
-  const probe = await cache?.lookup(gate);
-  if (probe?.hit) return { ...probe.hit, cached: true, durationMs: Math.round(performance.now() - startedAt) };
-  const result = await runGate(gate, input);
-  if (cache && probe) await cache.remember(gate, probe, result, input.signal?.aborted === true);
+  const probe = await caches?.local.lookup(gate);
+  const hit = caches ? await replay(gate, probe, caches) : undefined;
+  if (hit) return { ...hit, cached: true, durationMs: Math.round(performance.now() - startedAt) };
+  const result = await runGate(gate, input, probe?.settings);
+  if (caches && probe) {
+    const truthful = await caches.local.remember(gate, probe, result, input.signal?.aborted === true);
+    if (truthful) await caches.remote?.store(probe.key, result);
+  }
   // A gate that ran without a probe may still have written files the next gates' keys depend on.
-  else cache?.invalidate();
+  else caches?.local.invalidate();
   return result;
 }
 
-function runParallel(input: PipelineInput, cache: ResultCache | undefined): Promise<GateResult[]> {
+function openCaches(input: PipelineInput): Caches | undefined {
+  if (input.cache === false) return undefined;
+  const remote = openRemoteCache(input.remoteCache);
+  return { local: new ResultCache(input), ...(remote ? { remote } : {}) };
+}
+
+function runParallel(input: PipelineInput, cache: Caches | undefined): Promise<GateResult[]> {
   return runInLanes({
     gates: input.gates,
     failFast: input.failFast,
     ...(input.signal ? { signal: input.signal } : {}),
     run: (gate, signal) => {
       input.listener?.onGateStart?.(gate.id);
-      return runGateCached(gate, { ...input, signal }, cache);
+      return runGateCached(gate, { ...input, signal }, cache).then((r) => input.judge?.(r) ?? r);
     },
     skip: skippedResult,
     ended: (result) => input.listener?.onGateEnd?.(result),
@@ -110,7 +141,7 @@ function runParallel(input: PipelineInput, cache: ResultCache | undefined): Prom
 /** Runs the gates in order. Never prints: listeners and reporters turn the results into words. */
 export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
   input.listener?.onPlan?.(input.gates.map((g) => ({ id: g.id, kind: g.kind })), { parallel: input.parallel === true });
-  const cache = input.cache === false ? undefined : new ResultCache(input);
+  const cache = openCaches(input);
   if (input.parallel === true) return runParallel(input, cache);
   const results: GateResult[] = [];
   let stopReason: string | undefined;
@@ -123,7 +154,8 @@ export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
       continue;
     }
     input.listener?.onGateStart?.(gate.id);
-    const result = await runGateCached(gate, input, cache);
+    const raw = await runGateCached(gate, input, cache);
+    const result = input.judge ? await input.judge(raw) : raw;
     results.push(result);
     input.listener?.onGateEnd?.(result);
     if (input.failFast && blocks(result.status)) stopReason = `not run: ${gate.id} ${result.status} (fail-fast)`;

@@ -11,6 +11,9 @@ import { runPipeline, skippedResult } from './pipeline.js';
 import { allPassed, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { selectGates } from './select-gates.js';
+import { planShard, type Shard } from './shard.js';
+import { createHoldJudge } from './hold-the-line.js';
+import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
 
 export interface RunRequest {
   cwd: string;
@@ -28,8 +31,14 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Use the result cache (default true; `--no-cache` sets false). */
   cache?: boolean;
+  /** Hold the line: overrides the config's `holdTheLine` (`--no-hold-the-line` sets false). */
+  holdTheLine?: boolean;
+  /** The base to hold the line against, when the caller knows it (the hook's push range). */
+  holdBase?: HoldBase;
   /** Append a `run` line to the ledger (default true; the hook and the loop write their own). */
   ledger?: boolean;
+  /** This machine's part of a sharded CI run (`--shard i/n`). */
+  shard?: Shard;
 }
 
 export interface RunResponse {
@@ -61,6 +70,13 @@ function inConfigOrder(gates: readonly { id: string }[], results: GateResult[]):
   return results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
+/** A `--since` scope's merge-base, else the default (upstream, the remote's default branch, HEAD). */
+function holdBaseFor(request: RunRequest, scope: Scope, root: string): Promise<HoldBase> {
+  if (request.holdBase) return Promise.resolve(request.holdBase);
+  if (scope.base !== undefined) return Promise.resolve({ commit: scope.base, why: `the base of the scope (${scope.description})` });
+  return defaultHoldBase(root);
+}
+
 function scopeFor(since: string | undefined, root: string, inGit: boolean): Promise<Scope> {
   if (since === AUTO) return autoSinceScope(root);
   return since !== undefined ? sinceScope(since, root) : wholeProjectScope(root, inGit);
@@ -72,10 +88,17 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
   const cwd = path.resolve(request.cwd);
   const repoRoot = await repoRootOf(cwd);
   const { config, file, root } = loadConfig(request.configPath, cwd, repoRoot);
-  const selection = selectGates(config.gates, request.only, request.skip, request.skipReason);
-  const scope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
+  const selected = selectGates(config.gates, request.only, request.skip, request.skipReason);
+  const wholeScope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
+  const plan = request.shard ? planShard(selected.run, wholeScope, request.shard) : undefined;
+  const selection = plan ? { run: plan.run, left: [...selected.left, ...plan.left] } : selected;
+  const scope = plan?.scope ?? wholeScope;
   const repoBase = repoRoot ?? root;
 
+  const hold = (request.holdTheLine ?? config.holdTheLine === true) && repoRoot !== undefined;
+  const judge = hold
+    ? createHoldJudge({ gates: selection.run, root, repoRoot: repoBase, scope, base: () => holdBaseFor(request, scope, root), ...(request.signal ? { signal: request.signal } : {}) })
+    : undefined;
   const ran = await runPipeline({
     gates: selection.run,
     failFast: request.failFast ?? config.failFast ?? true,
@@ -86,12 +109,15 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     cache: request.cache !== false,
     configFile: file,
     parallel: config.parallel === true,
+    ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     signal: request.signal,
     listener: fanOut(request.reporters),
+    ...(judge ? { judge: (r: GateResult) => judge.judge(r) } : {}),
   });
   const results = inConfigOrder(config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
   const ok = allPassed(ran) && !request.signal?.aborted;
-  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase };
+  const held = judge?.summary();
+  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase, ...(plan ? { shard: plan.info } : {}), ...(held ? { hold: held } : {}) };
   const reportFailure = await finishReporters(request.reporters, report);
   if (request.ledger !== false) await recordRun(root, 'run', ok ? 'passed' : 'failed', report.durationMs, results, (request.skip ?? []).map((id) => `--skip ${id}`));
   if (!ok) return { exitCode: EXIT.failed, results };

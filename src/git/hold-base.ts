@@ -1,0 +1,34 @@
+import { remoteDefaultBranch } from './base-ref.js';
+import { gitMaybe } from './git.js';
+import { resolveCommit } from './scope.js';
+
+/** The commit hold the line compares with, and in words where it came from; no commit: nothing to compare with. */
+export interface HoldBase {
+  commit?: string;
+  why: string;
+}
+
+async function mergeBase(ref: string, root: string): Promise<string | undefined> {
+  return (await gitMaybe(['merge-base', ref, 'HEAD'], root))?.trim() || undefined;
+}
+
+/**
+ * For a plain run and the loop: the merge-base with the branch's upstream, else with the remote's
+ * default branch, else HEAD (only uncommitted changes are new). Git's own refs decide, never a file
+ * in the tree, so an agent cannot move the base.
+ */
+export async function defaultHoldBase(root: string): Promise<HoldBase> {
+  const head = await resolveCommit('HEAD', root);
+  if (head === undefined) return { why: 'no commit yet, so no base to compare with: every finding counts' };
+  const upstream = await gitMaybe(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'], root);
+  if (upstream) {
+    const commit = await mergeBase(upstream, root);
+    if (commit) return { commit, why: `the merge-base with ${upstream}` };
+  }
+  const branch = await remoteDefaultBranch(root);
+  if (branch) {
+    const commit = await mergeBase(branch, root);
+    if (commit) return { commit, why: `the merge-base with ${branch}` };
+  }
+  return { commit: head, why: 'HEAD (no upstream or remote default branch): only uncommitted changes are new' };
+}

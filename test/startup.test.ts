@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, REPO } from './helpers/project.js';
+
+/**
+ * Start-up cost is paid on every push and after every agent edit, so `--version` and `--help` must
+ * not load what only a run needs. A module loader hook lists every file Node loads; the heavy ones
+ * must be absent (and present for a real run, or the check would prove nothing).
+ */
+let dir: string;
+let hookUrl: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'gatekeeper-startup-'));
+  writeFileSync(path.join(dir, 'hooks.mjs'), "export async function load(url, context, next) { process.stderr.write(`LOADED ${url}\\n`); return next(url, context); }\n");
+  writeFileSync(path.join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+  hookUrl = pathToFileURL(path.join(dir, 'register.mjs')).href;
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function loadedBy(args: string[], cli = CLI): Promise<{ exitCode: number; stdout: string; loaded: string[] }> {
+  const result = await execa(process.execPath, ['--import', hookUrl, cli, ...args], { cwd: dir, reject: false, env: { NO_COLOR: '1' } });
+  const loaded = String(result.stderr)
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED '))
+    .map((line) => line.slice('LOADED '.length));
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), loaded };
+}
+
+const HEAVY = ['/node_modules/zod/', '/node_modules/listr2/', '/node_modules/execa/', '/src/run/', '/gates/'];
+const heavyIn = (loaded: string[]): string[] => loaded.filter((url) => HEAVY.some((part) => url.includes(part)));
+
+describe('start-up loads only what the command needs', () => {
+  it('--version loads neither the pipeline nor zod, listr2 or execa', async () => {
+    const { exitCode, stdout, loaded } = await loadedBy(['--version']);
+    expect(exitCode).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(loaded.some((url) => url.endsWith('/cli/main.js'))).toBe(true);
+    expect(heavyIn(loaded)).toEqual([]);
+  });
+
+  it('--help lists every command without loading their work', async () => {
+    const { exitCode, stdout, loaded } = await loadedBy(['--help']);
+    expect(exitCode).toBe(0);
+    for (const command of ['run', 'init', 'install', 'hook', 'loop', 'stats']) expect(stdout).toContain(command);
+    expect(heavyIn(loaded)).toEqual([]);
+  });
+
+  it('a run does load them (so the check above can see them)', async () => {
+    writeFileSync(path.join(dir, '.gatekeeper.json'), '{ "gates": [] }');
+    const { loaded } = await loadedBy(['run', '--no-cache']);
+    expect(heavyIn(loaded).some((url) => url.includes('/node_modules/zod/'))).toBe(true);
+    expect(heavyIn(loaded).some((url) => url.includes('/src/run/'))).toBe(true);
+  });
+});
+
+/** The published bin: one esbuild bundle split at every `await import()` (scripts/bundle.mjs). */
+const BUNDLE = path.join(REPO, 'dist', 'bundle', 'cli', 'main.js');
+const bytesOf = (loaded: string[]): number => loaded.filter((url) => url.startsWith('file:')).reduce((sum, url) => sum + statSync(fileURLToPath(url)).size, 0);
+
+describe('the bundled build', () => {
+  it('is what the package\'s bin names', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
+    expect(path.join(REPO, pkg.bin['gatekeeper'] ?? '')).toBe(BUNDLE);
+    expect(pkg.files).toContain('dist/bundle');
+  });
+
+  it('--version reads main.js and little else; a run reads its chunks, with zod, on demand', async () => {
+    const version = await loadedBy(['--version'], BUNDLE);
+    expect(version.exitCode).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const run = await loadedBy(['run', '--no-cache'], BUNDLE);
+    // Only our own files count: the user's tools are never in the bundle, and a run here starts none.
+    expect(run.loaded.every((url) => !url.includes('/node_modules/zod/'))).toBe(true);
+    expect(bytesOf(version.loaded)).toBeLessThan(120_000);
+    expect(bytesOf(run.loaded)).toBeGreaterThan(4 * bytesOf(version.loaded));
+  });
+});
