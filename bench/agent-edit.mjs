@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { generateRepo, GIT_ENV, moduleName } from './generate.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(REPO, 'dist', 'src', 'cli', 'main.js');
+const CLI = path.join(REPO, 'dist', 'bundle', 'cli', 'main.js');
 const ESLINT = path.join(REPO, 'node_modules', '.bin', 'eslint');
 const option = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);

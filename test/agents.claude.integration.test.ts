@@ -104,7 +104,7 @@ describe('Claude Code: the stop hook as Claude Code runs it', () => {
     expect(agentLines(project).map((l) => l['outcome'])).toEqual(['timeout']);
   });
 
-  it('feeds back a file-level finding after an edit, without blocking', async () => {
+  it('feeds back file-level findings after an edit (complexity, the guard on that file), without blocking', async () => {
     const project = await hostProject('claude-edit', [{ id: 'complexity', kind: 'complexity', include: ['src/**/*.ts'], maxParams: 1 }]);
     project.write('src/two.ts', 'export function f(a: number, b: number): number {\n  return a + b;\n}\n');
     const edit = await play(claudePlayer, project, 'edit', { file: path.join(project.dir, 'src/two.ts') });
@@ -112,6 +112,12 @@ describe('Claude Code: the stop hook as Claude Code runs it', () => {
     expect(edit.context).toContain('src/two.ts');
     const clean = await play(claudePlayer, project, 'edit', { file: path.join(project.dir, 'src/values.ts') });
     expect(clean.context).toBeUndefined();
+    // The guard's line checks, on the edited file only: a new suppression is named at once.
+    project.write('src/values.ts', `// @ts-ignore\n${GOOD}`);
+    const suppressed = await play(claudePlayer, project, 'edit', { file: path.join(project.dir, 'src/values.ts') });
+    expect(suppressed.verdict).toBe('allow');
+    expect(suppressed.context).toMatch(/src\/values\.ts:1:1 ts-suppression .*@ts-ignore/);
+    expect(suppressed.context).not.toContain('src/two.ts');
   });
 });
 

@@ -4,9 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { PACKAGE_NAME } from '../core/package-name.js';
 import type { AgentHost, HookKind } from './host.js';
 
-/** This Gatekeeper's own package folder (dist/src/agents/ is three levels down). */
+/** This Gatekeeper's own package folder (dist/src/agents/ and the bundle's dist/bundle/cli/ are three levels down). */
 const OWN_PACKAGE = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = ['dist', 'src', 'cli', 'main.js'];
+/** The bundled CLI starts fastest (an edit hook pays start-up on every edit); the tsc build where there is no bundle. */
+const MAINS = [path.join('dist', 'bundle', 'cli', 'main.js'), path.join('dist', 'src', 'cli', 'main.js')];
+
+function mainIn(pkg: string): string | undefined {
+  return MAINS.map((m) => path.join(pkg, m)).find((m) => existsSync(m));
+}
 
 function shellQuote(p: string): string {
   return /^[\w./$"-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
@@ -18,9 +23,9 @@ function shellQuote(p: string): string {
  * of `npx`'s time), else this package's own when it lies inside the repository, else an absolute path.
  */
 export function cliPath(repoRoot: string): { path: string; stable: boolean } {
-  const installed = path.join(repoRoot, 'node_modules', PACKAGE_NAME, ...MAIN);
-  if (existsSync(installed)) return { path: path.relative(repoRoot, installed).split(path.sep).join('/'), stable: true };
-  const own = path.join(OWN_PACKAGE, ...MAIN);
+  const installed = mainIn(path.join(repoRoot, 'node_modules', PACKAGE_NAME));
+  if (installed !== undefined) return { path: path.relative(repoRoot, installed).split(path.sep).join('/'), stable: true };
+  const own = mainIn(OWN_PACKAGE) ?? path.join(OWN_PACKAGE, MAINS[1] ?? '');
   const relative = path.relative(repoRoot, own);
   if (!relative.startsWith('..') && !path.isAbsolute(relative)) return { path: relative.split(path.sep).join('/'), stable: true };
   return { path: own, stable: false };
