@@ -10,7 +10,8 @@ afterAll(() => projects.forEach((p) => p.cleanup()));
 
 type Op = { kind: 'write'; file: string; bytes: Uint8Array; executable: boolean } | { kind: 'delete'; file: string };
 
-const names = fc.constantFrom('a.ts', 'b.txt', 'src/c.ts', 'src/deep/d.bin', 'lib/e', 'ignored/f.log', 'src/deep/more/g.ts', 'lib/e/h.ts');
+// Odd names too: a space, quotes, non-ASCII letters, a newline — git quotes them, checkpoints must not care.
+const names = fc.constantFrom('a.ts', 'b.txt', 'src/c.ts', 'src/deep/d.bin', 'lib/e', 'ignored/f.log', 'src/deep/more/g.ts', 'lib/e/h.ts', 'src/with space.ts', `src/quo"te's.ts`, 'src/ünïcødé.ts', 'src/new\nline.ts');
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('write' as const), file: names, bytes: fc.uint8Array({ maxLength: 64 }), executable: fc.boolean() }),
   fc.record({ kind: fc.constant('delete' as const), file: names }),

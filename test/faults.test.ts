@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -37,14 +37,27 @@ describe('faults', () => {
   it('keeps memory bounded when a gate prints hundreds of megabytes, and the verdict is still right', async () => {
     const project = await commandProject('flood', [
       { id: 'flood-pass', kind: 'command', command: 'head -c 300000000 /dev/zero | tr "\\0" "x"; exit 0' },
-      { id: 'flood-fail', kind: 'command', command: 'head -c 300000000 /dev/zero | tr "\\0" "y"; exit 4' },
+      { id: 'flood-fail', kind: 'command', command: 'echo FIRST-LINE; head -c 300000000 /dev/zero | tr "\\0" "y"; echo; echo LAST-LINE; exit 4' },
     ]);
-    // A 64 MB heap cannot hold 300 MB of output: the run only survives if the output is capped.
-    const result = await execa(process.execPath, ['--max-old-space-size=64', CLI, 'run', '--json'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, CI: 'true' } });
+    // The heap flag does not bound Buffers, so measure what the process really held: its peak
+    // resident set, written by a preloaded probe as the process exits.
+    const rssFile = path.join(project.dir, 'peak-rss-kb');
+    writeFileSync(path.join(project.dir, 'rss-probe.cjs'), `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+    const result = await execa(process.execPath, ['--require', './rss-probe.cjs', CLI, 'run', '--reporter', 'json', '--reporter', 'junit=junit.xml'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, CI: 'true' } });
     const report = parseJsonReport(String(result.stdout));
     expect(gate(report, 'flood-pass').status).toBe('passed');
     expect(gate(report, 'flood-fail').status).toBe('failed');
     expect(result.exitCode).toBe(1);
+    // 600 MB went through; a process that kept it would be far past 200 MB.
+    const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    expect(peakMb).toBeGreaterThan(10);
+    expect(peakMb).toBeLessThan(200);
+    // Head and tail kept, the cut said (JUnit carries a blocking gate's output).
+    const output = /<system-out>([\s\S]*?)<\/system-out>/.exec(readFileSync(path.join(project.dir, 'junit.xml'), 'utf8'))?.[1] ?? '';
+    expect(output.startsWith('FIRST-LINE')).toBe(true);
+    expect(output.trimEnd().endsWith('LAST-LINE')).toBe(true);
+    expect(output).toMatch(/\[\.\.\. \d+ characters of output not kept \(cap \d+\) \.\.\.\]/);
+    expect(output.length).toBeLessThan(70 * 1024);
   }, 180_000);
 
   it.each([

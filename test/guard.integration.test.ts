@@ -56,6 +56,16 @@ async function guard(args: string[] = []): Promise<{ exitCode: number; guard: Js
   return { exitCode: result.exitCode, guard: gate(parseJsonReport(result.stdout), 'guard') };
 }
 
+/** A finding blocks: the gate failed, the run exits 1, and no finding was downgraded to a warning. */
+async function blockedGuard(args: string[] = []): Promise<JsonGate> {
+  const { exitCode, guard: g } = await guard(args);
+  expect(g.status).toBe('failed');
+  expect(exitCode).toBe(1);
+  expect(g.diagnostics.length).toBeGreaterThan(0);
+  expect(g.diagnostics.map((d) => d.severity)).toEqual(g.diagnostics.map(() => 'error'));
+  return g;
+}
+
 function lines(text: string, at: number, ...inserted: string[]): string {
   const all = text.split('\n');
   all.splice(at - 1, 0, ...inserted);
@@ -83,14 +93,13 @@ describe('the guard gate', () => {
 
   it('fails on a new eslint-disable comment', async () => {
     project.write('src/math.ts', lines(MATH, 1, '/* eslint-disable no-debugger */'));
-    const { guard: g } = await guard();
+    const g = await blockedGuard();
     expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'src/math.ts', line: 1, code: 'eslint-disable' })]);
   });
 
   it('fails on a skipped and on a focused test, at their lines', async () => {
     project.write('test/math.test.ts', cheat(TESTS.replace("it('adds zero'", "it.SKIP('adds zero'").replace("it('adds negatives'", "it.ONLY('adds negatives'")));
-    const { exitCode, guard: g } = await guard();
-    expect(exitCode).toBe(1);
+    const g = await blockedGuard();
     expect(g.diagnostics).toEqual([
       expect.objectContaining({ file: 'test/math.test.ts', line: 5, column: 1, code: 'focused-or-skipped-test' }),
       expect.objectContaining({ file: 'test/math.test.ts', line: 6, column: 1, code: 'focused-or-skipped-test' }),
@@ -100,34 +109,33 @@ describe('the guard gate', () => {
   it('sees untracked files too: a new test file with a focused test (but nothing in node_modules)', async () => {
     project.write('test/extra.test.ts', cheat("import { it } from 'vitest';\nit.ONLY('x', () => {});\n"));
     project.write('node_modules/dep/index.js', '// @ts-ignore\n');
-    const { guard: g } = await guard();
+    const g = await blockedGuard();
     expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'test/extra.test.ts', line: 2, code: 'focused-or-skipped-test' })]);
   });
 
   it('fails when a test file is deleted', async () => {
     project.remove('test/math.test.ts');
-    const { exitCode, guard: g } = await guard();
-    expect(exitCode).toBe(1);
+    const g = await blockedGuard();
     expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'test/math.test.ts', code: 'test-deleted' })]);
     expect(g.diagnostics[0]?.message).toContain('it had 3 tests');
   });
 
   it('fails when a test file is emptied', async () => {
     project.write('test/math.test.ts', '');
-    const { guard: g } = await guard();
+    const g = await blockedGuard();
     expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'test/math.test.ts', line: 1, code: 'test-emptied' })]);
   });
 
   it('fails when a test is removed or commented out, pointing where it was', async () => {
     project.write('test/math.test.ts', TESTS.replace("it('adds zero'", "// it('adds zero'"));
-    const { guard: g } = await guard();
+    const g = await blockedGuard();
     expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'test/math.test.ts', line: 5, code: 'fewer-tests' })]);
     expect(g.diagnostics[0]?.message).toBe('test/math.test.ts declares 2 tests, 3 at the base: 1 test removed');
   });
 
   it('fails when tsconfig.json is edited, and on a file named by the protect option', async () => {
     project.write('tsconfig.json', '{ "compilerOptions": { "strict": false } }\n');
-    const { guard: g } = await guard();
+    const g = await blockedGuard();
     expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'tsconfig.json', line: 1, code: 'protected-file' })]);
 
     await project.git('reset', '-q', '--hard');
@@ -135,21 +143,21 @@ describe('the guard gate', () => {
     project.write('.gatekeeper.json', CONFIG.replace('"kind": "guard"', '"kind": "guard", "protect": ["ci/**"]'));
     await project.commitAll('protect ci/');
     project.write('ci/check.sh', 'exit 0\n');
-    const protectedByOption = await guard();
+    const protectedByOption = { guard: await blockedGuard() };
     expect(protectedByOption.guard.diagnostics).toEqual([expect.objectContaining({ file: 'ci/check.sh', line: 1, code: 'protected-file' })]);
   });
 
   it('fails when a gate is removed from .gatekeeper.json', async () => {
     const config = JSON.parse(CONFIG) as { gates: { id: string }[] };
     project.write('.gatekeeper.json', JSON.stringify({ gates: config.gates.filter((g) => g.id !== 'lint') }, null, 2));
-    const { guard: g } = await guard();
+    const g = await blockedGuard();
     expect(g.diagnostics).toContainEqual(expect.objectContaining({ file: '.gatekeeper.json', line: 2, code: 'gate-removed', message: 'gate "lint" (lint) was removed' }));
     expect(g.diagnostics).toContainEqual(expect.objectContaining({ file: '.gatekeeper.json', code: 'protected-file' }));
   });
 
   it('fails when a threshold is raised, at the line of the threshold', async () => {
     project.write('.gatekeeper.json', CONFIG.replace('"maxCyclomatic": 8', '"maxCyclomatic": 30'));
-    const { guard: g } = await guard();
+    const g = await blockedGuard();
     const line = CONFIG.split('\n').findIndex((l) => l.includes('maxCyclomatic')) + 1;
     expect(g.diagnostics).toContainEqual(expect.objectContaining({ file: '.gatekeeper.json', line, code: 'threshold-raised', message: 'gate "cx": maxCyclomatic loosened from 8 to 30' }));
   });

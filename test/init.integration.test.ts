@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, parseJsonReport, type Project } from './helpers/project.js';
 import { ESLINT_CONFIG, mathSource, testSource } from './helpers/ts-project.js';
+import { COMPLEXITY_EXCLUDE } from '../src/init/plan.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -49,15 +50,15 @@ describe('gatekeeper init', () => {
     expect(config.gates).toEqual([
       { id: 'typecheck', kind: 'typecheck', project: 'tsconfig.json' },
       { id: 'lint', kind: 'lint' },
-      { id: 'complexity', kind: 'complexity', include: ['src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'] },
+      { id: 'complexity', kind: 'complexity', include: ['src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], exclude: COMPLEXITY_EXCLUDE },
       { id: 'build', kind: 'build' },
-      { id: 'test', kind: 'test' },
+      { id: 'test', kind: 'test', runner: 'vitest' },
     ]);
     expect(init.stdout).toContain('typecheck: found tsconfig.json');
     expect(init.stdout).toContain('lint: found the ESLint flat config eslint.config.js');
     expect(init.stdout).toContain('complexity: found TypeScript/JavaScript sources in src/');
     expect(init.stdout).toContain('build: package.json has a build script (node build.mjs)');
-    expect(init.stdout).toContain('test: vitest is in devDependencies');
+    expect(init.stdout).toContain('test: follows "test": vitest run');
     expect(p.read('.gitignore')).toBe('.gatekeeper/\n');
     await expectRunPasses(p);
   });
@@ -93,7 +94,7 @@ describe('gatekeeper init', () => {
     expect(init.exitCode).toBe(0);
     expect(configOf(p).gates).toEqual([
       { id: 'typecheck', kind: 'typecheck', project: 'tsconfig.app.json' },
-      { id: 'complexity', kind: 'complexity', include: ['src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'] },
+      { id: 'complexity', kind: 'complexity', include: ['src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], exclude: COMPLEXITY_EXCLUDE },
     ]);
     expect(init.stdout).toContain('typecheck: found tsconfig.app.json (there is no tsconfig.json)');
     expect(init.stdout).toContain('also found tsconfig.node.json');
@@ -125,19 +126,21 @@ describe('gatekeeper init', () => {
     await expectRunPasses(p);
   });
 
-  it('sets up a JavaScript project without TypeScript, and says why its test script is not a gate', async () => {
+  it('sets up a JavaScript project without TypeScript, following its node --test script', async () => {
     const p = await project('init-js', {
       'package.json': JSON.stringify({ name: 'js', type: 'module', scripts: { test: 'node --test' } }),
       'eslint.config.mjs': "import js from '@eslint/js';\nexport default [js.configs.recommended, { languageOptions: { globals: { console: 'readonly' } } }];\n",
       'index.mjs': 'export function greet(name) {\n  return `hello ${name}`;\n}\nconsole.log(greet("you"));\n',
+      'test/greet.test.mjs': "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { greet } from '../index.mjs';\n\ntest('greets', () => {\n  assert.equal(greet('a'), 'hello a');\n});\n",
     });
     const init = await p.gatekeeper(['init']);
     expect(init.exitCode).toBe(0);
     expect(configOf(p).gates).toEqual([
       { id: 'lint', kind: 'lint' },
-      { id: 'complexity', kind: 'complexity', include: ['*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'] },
+      { id: 'complexity', kind: 'complexity', include: ['*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], exclude: COMPLEXITY_EXCLUDE },
+      { id: 'test', kind: 'test', runner: 'node' },
     ]);
-    expect(init.stdout).toContain("package.json's test script (node --test) does not use Vitest");
+    expect(init.stdout).toContain('test: follows "test": node --test');
     await expectRunPasses(p);
   });
 

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { isAlive, pidFrom, waitFor } from './helpers/processes.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, GIT_ENV, makeProject, type JsonGate, type Project } from './helpers/project.js';
 import { TSCONFIG } from './helpers/ts-project.js';
-import { findGate } from '../gates/index.js';
 import { namedPositions } from './helpers/digest-positions.js';
 
 const projects: Project[] = [];
@@ -123,34 +123,12 @@ function lastLedgerLine(project: Project): Record<string, unknown> {
   return JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
 }
 
-async function waitFor(file: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!existsSync(file) || readFileSync(file, 'utf8') === '') {
-    if (Date.now() > until) throw new Error(`${file} did not appear within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** A zombie has ended and only waits to be reaped (a container's PID 1 may never reap it). */
-function isZombie(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
+/** Gone (or a zombie: ended, waiting to be reaped) within two seconds of being killed. */
 async function isGone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 40; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    if (isZombie(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
+  return waitFor(() => !isAlive(pid), 2000).then(
+    () => true,
+    () => false,
+  );
 }
 
 describe('gatekeeper loop with scripted agents', () => {
@@ -254,11 +232,6 @@ describe('gatekeeper loop with scripted agents', () => {
     const project = await loopProject('cheat', "export const a: number = 'a';\n", {}, { guard: true });
     const result = await project.gatekeeper(['loop', '--agent', 'node agents/cheat.mjs', '--json']);
     const loop = parseLoop(result.stdout);
-    // Before the guard gate kind exists the cheat goes through, which is exactly why the loop adds the guard.
-    if (findGate('guard') === undefined) {
-      expect(loop.outcome).toBe('passed');
-      return;
-    }
     expect(loop.outcome).toBe('tampered');
     expect(result.exitCode).toBe(4);
     expect(loop.attempts.at(-1)?.gates.map((g) => [g.id, g.status])).toEqual([['types', 'passed'], ['guard', 'failed']]);
@@ -323,14 +296,13 @@ describe('gatekeeper loop with scripted agents', () => {
 
   it('kills an agent that hangs past --agent-timeout together with its children', async () => {
     const project = await loopProject('hang', THREE_ERRORS, {}, {}, CHEAP_GATE);
-    const started = Date.now();
-    const result = await project.gatekeeper(['loop', '--agent', 'node agents/hang.mjs', '--agent-timeout', '1', '--json']);
+    // 5 s, not 1: a loaded machine must still get the agent to write its sleeper's pid before the kill.
+    const result = await project.gatekeeper(['loop', '--agent', 'node agents/hang.mjs', '--agent-timeout', '5', '--json']);
     expect(result.exitCode).toBe(5);
     const loop = parseLoop(result.stdout);
     expect(loop.outcome).toBe('agent-failed');
     expect(loop.attempts.map((a) => a.agentTimedOut)).toEqual([false, true, true]);
-    expect(loop.reason).toContain('attempt 3 timed out after 1 s');
-    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(loop.reason).toContain('attempt 3 timed out after 5 s');
     for (const n of [2, 3]) {
       const pid = Number(project.read(`agent-log/sleep-${n}.pid`));
       expect(pid).toBeGreaterThan(0);
@@ -341,7 +313,7 @@ describe('gatekeeper loop with scripted agents', () => {
   it('on Ctrl-C kills the agent and its children, exits 130 and keeps the checkpoints', async () => {
     const project = await loopProject('sigint', THREE_ERRORS, {}, {}, CHEAP_GATE);
     const child = execa(process.execPath, [CLI, 'loop', '--agent', 'node agents/hang.mjs', '--json'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, CI: 'true' } });
-    await waitFor(path.join(project.dir, 'agent-log', 'sleep-2.pid'), 30_000);
+    await pidFrom(path.join(project.dir, 'agent-log', 'sleep-2.pid'), 180_000);
     child.kill('SIGINT');
     const result = await child;
     expect(result.exitCode).toBe(130);

@@ -102,9 +102,9 @@ describe('the agent call', () => {
 
 describe('the gates of the loop', () => {
   const gates = [{ id: 'types', kind: 'typecheck' }];
-  it('add a guard gate only when the guard is on, none is configured, and the kind exists', () => {
-    const hasGuardKind = findGate('guard') !== undefined;
-    expect(loopGates(gates, true)).toEqual(hasGuardKind ? [...gates, { id: 'guard', kind: 'guard' }] : gates);
+  it('add a guard gate only when the guard is on and none is configured', () => {
+    expect(findGate('guard')).toBeDefined();
+    expect(loopGates(gates, true)).toEqual([...gates, { id: 'guard', kind: 'guard' }]);
     expect(loopGates(gates, false)).toEqual(gates);
     const own = [...gates, { id: 'mine', kind: 'guard' }];
     expect(loopGates(own, true)).toEqual(own);

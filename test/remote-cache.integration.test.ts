@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ interface RemoteSettings {
 const markerGate = (id: string, exit = 0): Record<string, unknown> => ({ id, kind: 'command', command: `echo ${id} >> "$MARKER" && exit ${exit}` });
 
 async function sharedRepo(name: string, remote: RemoteSettings, gates: Record<string, unknown>[]): Promise<Project> {
-  const config = { failFast: false, remoteCache: { team: TEAM, ...remote }, gates };
+  const config = { failFast: false, remoteCache: { team: TEAM, ...remote }, gates, loop: { guard: false } };
   const project = await makeProject(name, { ...tsProjectFiles(), '.gatekeeper.json': JSON.stringify(config) });
   cleanups.push(() => project.cleanup());
   return project;
@@ -53,12 +53,16 @@ function linesOf(marker: string): string[] {
   return existsSync(marker) ? readFileSync(marker, 'utf8').split('\n').filter(Boolean) : [];
 }
 
+function envFor(marker: string, env: Record<string, string>): Record<string, string> {
+  return { ...GIT_ENV, CI: 'true', NO_COLOR: '1', GITHUB_ACTIONS: '', MARKER: marker, GATEKEEPER_REMOTE_CACHE_TOKEN: CACHE_TOKEN, GATEKEEPER_REMOTE_CACHE_SIGNATURE_KEY: KEY, ...env };
+}
+
 async function run(dir: string, marker: string, env: Record<string, string> = {}): Promise<{ exitCode: number; stderr: string; report: ReturnType<typeof parseJsonReport> }> {
   const result = await execa(process.execPath, [CLI, 'run', '--json'], {
     cwd: dir,
     reject: false,
     stdin: 'ignore',
-    env: { ...GIT_ENV, CI: 'true', NO_COLOR: '1', GITHUB_ACTIONS: '', MARKER: marker, GATEKEEPER_REMOTE_CACHE_TOKEN: CACHE_TOKEN, GATEKEEPER_REMOTE_CACHE_SIGNATURE_KEY: KEY, ...env },
+    env: envFor(marker, env),
   });
   return { exitCode: result.exitCode ?? -1, stderr: String(result.stderr), report: parseJsonReport(String(result.stdout)) };
 }
@@ -87,6 +91,19 @@ describe('the remote cache (real turborepo-remote-cache server)', () => {
     // A laptop (no CI variable: with write "ci" it only reads) replays the typecheck CI verified.
     const laptop = await run(await cloneOf(origin, 'c'), marker, { CI: '' });
     expect(gate(laptop.report, 'types')).toMatchObject({ status: 'passed', cached: true });
+  });
+
+  it('serves the refinement loop too: an agent in another clone gets the verdict without running the tool', async () => {
+    const origin = await sharedRepo('remote-loop', { url: server.url, write: true }, [markerGate('looped')]);
+    const marker = newMarker();
+    expect((await run(origin.dir, marker)).exitCode).toBe(0);
+    const agentClone = await cloneOf(origin, 'agent');
+    const loop = await execa(process.execPath, [CLI, 'loop', '--agent', 'node -e 0', '--json'], { cwd: agentClone, reject: false, stdin: 'ignore', env: envFor(marker, {}) });
+    expect(loop.exitCode, String(loop.stderr)).toBe(0);
+    const json = JSON.parse(String(loop.stdout)) as { outcome: string; attempts: { gates: { id: string; cached: boolean }[] }[] };
+    expect(json.outcome).toBe('passed');
+    expect(json.attempts[0]?.gates).toEqual([expect.objectContaining({ id: 'looped', cached: true })]);
+    expect(linesOf(marker)).toEqual(['looped']);
   });
 
   it('ignores a tampered artifact (a failure rewritten as a pass) and runs the gate', async () => {
@@ -141,6 +158,23 @@ describe('the remote cache (real turborepo-remote-cache server)', () => {
     expect(second.report.gates.map((g) => g.cached)).toEqual([false, false]);
     expect(artifacts()).toHaveLength(before);
     expect(linesOf(marker)).toHaveLength(4);
+  });
+
+  it('uploads once from write-only clients: a second one finds the entry (HEAD) and does not send it again', async () => {
+    const origin = await sharedRepo('remote-writeonly', { url: server.url, read: false, write: true }, [markerGate('uploaded')]);
+    const marker = newMarker();
+    const before = new Set(artifacts());
+    expect((await run(origin.dir, marker)).exitCode).toBe(0);
+    const written = artifacts().filter((n) => !before.has(n));
+    expect(written).toHaveLength(1);
+    const file = path.join(server.storage, TEAM, written[0] ?? '');
+    const first = statSync(file).mtimeMs;
+    const second = await run(await cloneOf(origin, 'b'), marker);
+    // It does not read, so its gate runs; the entry is there already, so nothing is uploaded.
+    expect(gate(second.report, 'uploaded')).toMatchObject({ status: 'passed', cached: false });
+    expect(linesOf(marker)).toEqual(['uploaded', 'uploaded']);
+    expect(statSync(file).mtimeMs).toBe(first);
+    expect(second.stderr).toBe('');
   });
 
   for (const behaviour of ['hang', 'error'] as const) {

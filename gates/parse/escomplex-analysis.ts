@@ -142,7 +142,10 @@ export function analyzeSource(source: string, fileName: string): ModuleMetrics {
   if (jsx) plugins.push('jsx');
   let ast: unknown;
   try {
-    ast = parse(source, { sourceType: 'unambiguous', plugins, errorRecovery: false, allowReturnOutsideFunction: true });
+    // errorRecovery: Babel rejects some code TypeScript accepts (a required tuple element after an
+    // optional one in a type test); those errors are recoverable, and a type error is the typecheck
+    // gate's to report, not a reason to leave a file's complexity unknown. Real syntax errors still throw.
+    ast = parse(source, { sourceType: 'unambiguous', plugins, errorRecovery: true, allowReturnOutsideFunction: true });
   } catch (error) {
     const e = error as Error & { loc?: { line: number; column: number } };
     throw new SourceParseError(e.message, e.loc?.line, e.loc === undefined ? undefined : e.loc.column + 1);

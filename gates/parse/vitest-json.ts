@@ -83,13 +83,14 @@ function brokenFile(fileResult: FileResult, file: string): Diagnostic | undefine
 }
 
 /**
- * Reads Vitest's JSON reporter. Throws on a shape it does not know, so that the gate reports
- * `errored` with the raw output rather than guessing a verdict.
+ * Reads Vitest's JSON reporter, and Jest's `--json` (whose shape Vitest's copies). Throws on a
+ * shape it does not know, so that the gate reports `errored` with the raw output rather than
+ * guessing a verdict.
  */
-export function parseVitestJson(text: string): VitestParse {
+export function parseVitestJson(text: string, tool = 'Vitest'): VitestParse {
   const report = JSON.parse(text) as VitestReport;
   if (typeof report !== 'object' || report === null || !Array.isArray(report.testResults)) {
-    throw new Error('not a Vitest JSON report (no testResults array)');
+    throw new Error(`not a ${tool} JSON report (no testResults array)`);
   }
   const parsed: VitestParse = { diagnostics: [], passed: 0, failed: 0, skipped: 0, brokenFiles: 0 };
   for (const fileResult of report.testResults) {
@@ -102,7 +103,9 @@ export function parseVitestJson(text: string): VitestParse {
         parsed.diagnostics.push(failedTest(a, file));
       } else parsed.skipped++;
     }
-    const broken = brokenFile(fileResult, file);
+    // Jest also sets the file's message when a test in it failed; only a file with no failed
+    // test failed to load.
+    const broken = assertions.some((a) => a.status === 'failed') ? undefined : brokenFile(fileResult, file);
     if (broken) {
       parsed.brokenFiles++;
       parsed.diagnostics.push(broken);

@@ -14,7 +14,7 @@ export const DEFAULT_CACHE_ENV = ['NODE_ENV', 'CI', 'TZ'];
 const CI_BLIND_KINDS = new Set(['typecheck', 'lint', 'complexity', 'test']);
 
 /** Tool configuration a lint verdict depends on beyond the linted files themselves. */
-const LINT_CONFIG = /(^|\/)(eslint\.config\.[cm]?[jt]s|package\.json|tsconfig[^/]*\.json|\.eslintignore)$/;
+const LINT_CONFIG = /(^|\/)(eslint\.config\.[cm]?[jt]s|package\.json|tsconfig[^/]*\.json|\.eslintignore|biome\.jsonc?|\.oxlintrc\.jsonc?|oxlint\.config\.ts)$/;
 
 /** Gates that look at the files in scope rather than at the whole project. */
 function isFileLevel(gate: GateConfig): boolean {
@@ -32,14 +32,19 @@ function normalisedJson(value: unknown): string {
 
 /** The identity of the files that can change the gate's verdict. */
 export async function inputsKey(gate: GateConfig, scope: Scope, root: string, snapshot: TreeSnapshot): Promise<string> {
-  if (!isFileLevel(gate) || scope.mode === 'all') return hashText(allIds(snapshot).join('\n'));
+  // Complexity reads the files in scope and nothing else; every other tool may read a built dist/.
+  const ignored = gate.kind === 'complexity' ? [] : (snapshot.ignored ?? []).map((id) => `ignored:${id}`);
+  if (!isFileLevel(gate) || scope.mode === 'all') return hashText([...allIds(snapshot), ...ignored].join('\n'));
   const config = [...snapshot.files.keys()].filter((p) => gate.kind === 'lint' && LINT_CONFIG.test(p));
   const ids = await idsOf(root, snapshot, [...new Set([...scope.files, ...config])]);
-  return hashText(ids.join('\n'));
+  return hashText([...ids, ...ignored].join('\n'));
 }
 
-/** Everything else that can change the verdict: the gate's config, tool versions, Node, env, scope. */
-export function settingsKey(gate: GateConfig, scope: Scope, root: string, env: NodeJS.ProcessEnv = process.env): string {
+/** Where a result was computed: a snapshot worktree lacks the work tree's ignored files and path. */
+export type Place = 'work-tree' | 'snapshot';
+
+/** Everything else that can change the verdict: the gate's config, where it runs, tool versions, Node, env, scope. */
+export function settingsKey(gate: GateConfig, scope: Scope, root: string, env: NodeJS.ProcessEnv = process.env, place: Place = 'work-tree'): string {
   const declared = Array.isArray(gate['cacheEnv']) ? (gate['cacheEnv'] as unknown[]).map(String) : [];
   const defaults = CI_BLIND_KINDS.has(gate.kind) ? DEFAULT_CACHE_ENV.filter((n) => n !== 'CI') : DEFAULT_CACHE_ENV;
   const names = [...new Set([...defaults, ...declared])].sort();
@@ -47,6 +52,7 @@ export function settingsKey(gate: GateConfig, scope: Scope, root: string, env: N
   return hashText(
     normalisedJson({
       gate,
+      place,
       tools: toolIdentity(gate.kind, root),
       node: process.version,
       platform: `${process.platform}-${process.arch}`,

@@ -3,8 +3,9 @@ import type { GateConfig } from '../config/schema.js';
 import type { GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { warnOnce } from '../core/warn-once.js';
-import { inputsKey, settingsKey } from './cache-key.js';
-import { evict, readEntry, resultsDir, writeEntry } from './result-store.js';
+import { inputsKey, settingsKey, type Place } from './cache-key.js';
+import { ignoredInputIds } from './ignored-inputs.js';
+import { dropEntry, evict, readEntry, resultsDir, writeEntry } from './result-store.js';
 import { hashText, takeSnapshot, type TreeSnapshot } from './tree-snapshot.js';
 
 export interface CacheSetup {
@@ -14,6 +15,15 @@ export interface CacheSetup {
   scope: Scope;
   /** Left out of every input key: the config file (each gate's own entry is in its settings). */
   configFile?: string;
+  /** Where the gates run; a result is replayed only where it was computed (default: the work tree). */
+  place?: Place;
+  /** Files this run itself writes (report files): never an input, or every run would miss. */
+  ownOutputs?: readonly string[];
+  /**
+   * false (`--no-cache`): run every gate, but store what it found, so that a fresh verdict
+   * replaces a stored one it contradicts instead of leaving it to be replayed later.
+   */
+  replay?: boolean;
 }
 
 /** What a lookup learnt: the stored result on a hit, and what `remember` needs on a miss. */
@@ -60,10 +70,17 @@ export class ResultCache {
     return this.snapshot;
   }
 
+  private relative(file: string): string {
+    return path.relative(this.setup.root, file).split(path.sep).join('/');
+  }
+
   private async take(): Promise<TreeSnapshot | undefined> {
-    const snapshot = await takeSnapshot(this.setup.root, this.setup.repoRoot);
-    const config = this.setup.configFile === undefined ? undefined : path.relative(this.setup.root, this.setup.configFile).split(path.sep).join('/');
-    if (snapshot && config !== undefined) snapshot.files.delete(config);
+    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot), ignoredInputIds(this.setup.root)]);
+    // Without the ignored files' identity a key could replay a pass computed against an old dist/.
+    if (!snapshot || !ignored) return undefined;
+    if (this.setup.configFile !== undefined) snapshot.files.delete(this.relative(this.setup.configFile));
+    const own = new Set((this.setup.ownOutputs ?? []).map((f) => this.relative(f)));
+    snapshot.ignored = ignored.filter((id) => !own.has(id.slice(0, id.indexOf('\0'))));
     return snapshot;
   }
 
@@ -71,9 +88,10 @@ export class ResultCache {
     if (gate['cache'] === false || !CACHEABLE_KINDS.has(gate.kind)) return undefined;
     const snapshot = await this.current();
     if (!snapshot) return undefined;
-    const settings = settingsKey(gate, this.setup.scope, this.setup.root);
+    const settings = settingsKey(gate, this.setup.scope, this.setup.root, process.env, this.setup.place ?? 'work-tree');
     const inputs = await inputsKey(gate, this.setup.scope, this.setup.root, snapshot);
     const probe: Probe = { settings, inputs, key: keyOf(settings, inputs) };
+    if (this.setup.replay === false) return probe;
     const hit = await readEntry(this.dir, probe.key);
     if (hit && hit.id === gate.id && hit.kind === gate.kind) probe.hit = hit;
     return probe;
@@ -91,9 +109,14 @@ export class ResultCache {
   async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<boolean> {
     // The gate ran: the tree may differ now (builds write, commands edit), so look again.
     this.snapshot = this.take();
-    if (!storable(result) || aborted) return false;
+    if (aborted) return false;
     const after = await this.snapshot;
-    if (!after || (await inputsKey(gate, this.setup.scope, this.setup.root, after)) !== probe.inputs) return false;
+    const settled = after !== undefined && (await inputsKey(gate, this.setup.scope, this.setup.root, after)) === probe.inputs;
+    if (!storable(result) || !settled) {
+      // `--no-cache` ran the gate because a stored verdict was doubted: one it cannot confirm goes.
+      if (this.setup.replay === false) await dropEntry(this.dir, probe.key);
+      return false;
+    }
     await this.store(probe, result);
     return true;
   }

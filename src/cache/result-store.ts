@@ -63,6 +63,11 @@ export async function writeEntry(dir: string, key: string, result: GateResult): 
   }
 }
 
+/** Removes the entry under `key`, if any. */
+export async function dropEntry(dir: string, key: string): Promise<void> {
+  await unlink(entryFile(dir, key)).catch(() => undefined);
+}
+
 interface Stored {
   file: string;
   size: number;

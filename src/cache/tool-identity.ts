@@ -6,8 +6,8 @@ import { PACKAGE_NAME } from '../core/package-name.js';
 /** The packages whose version decides each gate kind's verdict, resolved from the user's project. */
 const USER_TOOLS: Record<string, readonly string[]> = {
   typecheck: ['typescript'],
-  lint: ['eslint'],
-  test: ['vitest'],
+  lint: ['eslint', '@biomejs/biome', 'oxlint'],
+  test: ['vitest', 'jest'],
 };
 
 /** The packages Gatekeeper itself brings that decide a verdict (complexity runs in-process). */

@@ -11,6 +11,8 @@ import { gitMaybe, splitNul } from '../git/git.js';
 export interface TreeSnapshot {
   /** Paths relative to the project root, forward slashes. */
   files: Map<string, string>;
+  /** "path\0id" of the git-ignored files a gate may read (a built dist/); see ignored-inputs.ts. */
+  ignored?: string[];
 }
 
 const GONE = 'deleted';

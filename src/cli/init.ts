@@ -9,7 +9,7 @@ interface InitFlags {
 export function registerInit(program: Command, _runtime: CommandRuntime): void {
   program
     .command('init')
-    .description('detect the project (tsconfig, ESLint, sources, build script, Vitest) and write .gatekeeper.json')
+    .description('detect the project (its check scripts, tsconfig, ESLint/Biome/oxlint, sources, build script, Vitest/Jest) and write .gatekeeper.json')
     .option('--cwd <dir>', 'the project folder (default: the current folder)')
     .option('--force', 'replace an existing .gatekeeper.json')
     .action(async (flags: InitFlags) => {

@@ -30,7 +30,7 @@ export function registerRun(program: Command, runtime: CommandRuntime): void {
     .option('--reporter <name[=path]>', 'pretty (default), json, github, sarif, junit or markdown, to stdout or to a file (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--no-fail-fast', 'run every gate even after one fails')
     .option('--no-hold-the-line', 'count every finding, old or new (overrides "holdTheLine" in the config)')
-    .option('--no-cache', 'run every gate, neither replaying nor storing cached results')
+    .option('--no-cache', 'run every gate without replaying cached results (fresh results replace the stored ones)')
     .option('--shard <i/n>', 'run part i of n of a CI run: tests by the runner\'s own --shard, lint and complexity by file, whole-project gates on shard 1 (combine with merge-reports)')
     .action(async (flags: RunFlags, command: Command) => {
       const [{ runGates }, { parseReporterSpec, selectReporters }, { parseShard }] = await Promise.all([import('../run/run-gates.js'), import('../report/select-reporters.js'), import('../run/shard.js')]);

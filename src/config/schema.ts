@@ -84,6 +84,10 @@ export const configSchema = z
       if (earlier !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['gates', index, 'id'], message: `a unique id ("${gate.id}" is already the id of gates[${earlier}])` });
       } else seen.set(gate.id, index);
+      // A report is read in a format; one without is a mistake to name, not a command gate that ignores it.
+      if (gate.kind === 'command' && gate['report'] !== undefined && gate['format'] === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['gates', index, 'format'], message: 'a "format" for its "report" (sarif, junit, tsc, eslint-json or gnu)' });
+      }
     });
   })
   .describe('Gatekeeper configuration: the gates a tree must pass before it is pushed.');

@@ -7,7 +7,7 @@ export interface TouchedFile {
   ranges: [number, number][];
 }
 
-export interface CheckpointDiff {
+export interface TreeDiff {
   /** `git diff` between the two trees, three lines of context, as a patch a person can read. */
   patch: string;
   files: TouchedFile[];
@@ -40,8 +40,8 @@ export function touchedFiles(zeroContextDiff: string): TouchedFile[] {
   return files.filter((f) => f.file !== '');
 }
 
-/** What changed between two tree objects (two checkpoints of the loop), without touching the work tree or the index. */
-export async function diffTrees(repoRoot: string, from: string, to: string): Promise<CheckpointDiff> {
+/** What changed between two tree objects (checkpoints), without touching the work tree or the index. */
+export async function diffTrees(repoRoot: string, from: string, to: string): Promise<TreeDiff> {
   const base = ['-c', 'core.quotePath=false', 'diff', '--no-color', '--no-ext-diff', '--no-renames'];
   const [patch, zero] = await Promise.all([git([...base, from, to], repoRoot), git([...base, '-U0', from, to], repoRoot)]);
   return { patch, files: touchedFiles(zero) };

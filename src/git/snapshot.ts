@@ -2,6 +2,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, unl
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { git, gitMaybe } from './git.js';
+import { isRunning } from '../core/liveness.js';
+import { copyIgnoredFiles, type CopiedIgnored } from './copy-ignored.js';
 
 /**
  * Snapshots live inside the repository (under the git-ignored `.gatekeeper/`) rather than in the
@@ -14,15 +16,6 @@ export const SNAPSHOT_DIR = path.join('.gatekeeper', 'snapshots');
 export async function hasUncommittedWork(repoRoot: string): Promise<boolean> {
   const status = await git(['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--', '.', ':(exclude).gatekeeper'], repoRoot);
   return status.length > 0;
-}
-
-function pidIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function unlinkLinks(dir: string, projectDirs: readonly string[]): void {
@@ -51,7 +44,7 @@ async function removeStaleSnapshots(repoRoot: string, projectDirs: readonly stri
   if (!existsSync(parent)) return;
   for (const name of readdirSync(parent)) {
     const pid = Number(name.split('-')[1]);
-    if (Number.isInteger(pid) && pid > 0 && !pidIsAlive(pid)) await removeSnapshot(repoRoot, path.join(parent, name), projectDirs);
+    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) await removeSnapshot(repoRoot, path.join(parent, name), projectDirs);
   }
 }
 
@@ -64,12 +57,27 @@ function linkNodeModules(repoRoot: string, dir: string, projectDirs: readonly st
   }
 }
 
+/** The ignored files of each project folder, copied from the work tree; paths relative to the repository. */
+async function copyIgnored(repoRoot: string, dir: string, projectDirs: readonly string[]): Promise<CopiedIgnored> {
+  const all: CopiedIgnored = { copied: [], left: [] };
+  for (const rel of projectDirs) {
+    const from = path.join(repoRoot, rel);
+    if (!existsSync(path.join(dir, rel))) continue;
+    const one = await copyIgnoredFiles(from, path.join(dir, rel));
+    const prefix = rel === '' ? '' : `${rel.split(path.sep).join('/')}/`;
+    all.copied.push(...one.copied.map((f) => prefix + f));
+    all.left.push(...one.left.map((f) => prefix + f));
+  }
+  return all;
+}
+
 /**
  * Runs `fn` in a temporary detached worktree of `commit` with the project's node_modules linked
- * in, and removes it afterwards. The user's work tree, index and stash are never touched.
- * `projectDirs` are repo-relative folders whose node_modules should be linked ('' is the root).
+ * in and its other git-ignored files (a built dist/) copied from the work tree, and removes it
+ * afterwards. The user's work tree, index and stash are never touched. `projectDirs` are
+ * repo-relative project folders ('' is the root); `fn` learns what was copied, to say so.
  */
-export async function withSnapshot<T>(repoRoot: string, commit: string, projectDirs: readonly string[], fn: (dir: string) => Promise<T>): Promise<T> {
+export async function withSnapshot<T>(repoRoot: string, commit: string, projectDirs: readonly string[], fn: (dir: string, ignored: CopiedIgnored) => Promise<T>): Promise<T> {
   const dirs = [...new Set(['', ...projectDirs])];
   await removeStaleSnapshots(repoRoot, dirs);
   const dir = path.join(repoRoot, SNAPSHOT_DIR, `${commit.slice(0, 12)}-${process.pid}-${randomBytes(3).toString('hex')}`);
@@ -78,7 +86,10 @@ export async function withSnapshot<T>(repoRoot: string, commit: string, projectD
     // No hooks: a post-checkout hook must not run (or install things) in the snapshot.
     await git(['-c', 'core.hooksPath=/dev/null', 'worktree', 'add', '--detach', '--quiet', dir, commit], repoRoot);
     linkNodeModules(repoRoot, dir, dirs);
-    return await fn(dir);
+    // The project folders only: a workspace's other packages are reached through the linked
+    // node_modules, whose links point into the work tree.
+    const ignored = await copyIgnored(repoRoot, dir, projectDirs.length > 0 ? [...new Set(projectDirs)] : ['']);
+    return await fn(dir, ignored);
   } finally {
     await removeSnapshot(repoRoot, dir, dirs);
   }

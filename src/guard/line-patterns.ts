@@ -25,7 +25,8 @@ export const LINE_PATTERNS: readonly LinePattern[] = [
   {
     code: 'eslint-disable',
     testFilesOnly: false,
-    regex: /(?:\/\/|\/\*)\s*(eslint-disable(?:-next-line|-line)?)\b/,
+    // oxlint reads ESLint's comments and its own; Biome has its own ignore comments.
+    regex: /(?:\/\/|\/\*)\s*((?:eslint|oxlint)-disable(?:-next-line|-line)?|biome-ignore(?:-all|-start)?)\b/,
     describe: (m) => `new ${m[1] ?? 'eslint-disable'} comment: it hides a lint error instead of fixing it`,
   },
   {

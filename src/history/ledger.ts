@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { GateResult } from '../core/result.js';
 import { warnOnce } from '../core/warn-once.js';
@@ -65,9 +65,30 @@ export function appendLedger(root: string, entry: LedgerEntry): void {
   const file = path.join(root, LEDGER_FILE);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    appendFileSync(file, `${JSON.stringify(entry)}\n`);
+    // A run killed mid-write left a last line without its newline: end it, or this entry would
+    // be glued to it and lost with it. The cut line stays unreadable, and readers skip it.
+    const torn = endsTorn(file);
+    if (torn) warnOnce('ledger-torn', `gatekeeper: warning: the last line of ${file} was cut short (a run killed while writing it); it is skipped, and history goes on on the next line.`);
+    appendFileSync(file, `${torn ? '\n' : ''}${JSON.stringify(entry)}\n`);
   } catch (error) {
     warnOnce('ledger', `gatekeeper: warning: could not write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); history is not kept for this run.`);
+  }
+}
+
+/** Whether the file's last byte is not a newline (an empty or absent file is not torn). */
+function endsTorn(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

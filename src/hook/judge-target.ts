@@ -5,6 +5,7 @@ import type { Scope } from '../core/scope.js';
 import { scopeOfFiles } from '../git/scope.js';
 import { filesChangedBy, filesIn, type PushTarget } from '../git/push-range.js';
 import { withSnapshot } from '../git/snapshot.js';
+import { topLevels, type CopiedIgnored } from '../git/copy-ignored.js';
 import { terminalReporter } from '../report/terminal.js';
 
 export interface JudgeRequest {
@@ -38,6 +39,7 @@ async function runIn(dir: string, request: JudgeRequest, projectRel: string): Pr
   const projectRoot = path.join(dir, projectRel);
   return runGates({
     cwd: projectRoot,
+    place: request.inPlace ? 'work-tree' : 'snapshot',
     scope: await pushScope(request.target, request.repoRoot, projectRoot, projectRel),
     ...(request.skip.length > 0 ? { skip: request.skip, skipReason: 'skipped by GATEKEEPER_SKIP' } : {}),
     // The push range's base is git's answer, not the snapshot's HEAD (which is the pushed commit itself).
@@ -50,11 +52,21 @@ async function runIn(dir: string, request: JudgeRequest, projectRel: string): Pr
   });
 }
 
+/** A snapshot is the pushed commit plus the work tree's ignored files: say which, since they were not pushed. */
+function sayWhatDiffers(ignored: CopiedIgnored, say: (line: string) => void): void {
+  const count = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+  if (ignored.copied.length > 0) {
+    say(`gatekeeper: the snapshot has the work tree's git-ignored ${topLevels(ignored.copied).join(', ')} (${count(ignored.copied.length)}, as built in the work tree, not from the pushed commit).`);
+  }
+  if (ignored.left.length > 0) say(`gatekeeper: not copied into the snapshot (over the size limit): ${topLevels(ignored.left).join(', ')} (${count(ignored.left.length)}).`);
+}
+
 /** The gates on one pushed commit: in the work tree when it is that commit and clean, else in a snapshot of it. */
 export async function judgeTarget(request: JudgeRequest): Promise<RunResponse> {
   const projectRel = path.relative(request.repoRoot, request.projectRoot);
   if (request.inPlace) return runIn(request.repoRoot, request, projectRel);
-  return withSnapshot(request.repoRoot, request.target.tip, [projectRel], async (dir) => {
+  return withSnapshot(request.repoRoot, request.target.tip, [projectRel], async (dir, ignored) => {
+    sayWhatDiffers(ignored, request.say);
     const snapshotConfig = path.join(dir, path.relative(request.repoRoot, request.configFile));
     if (!existsSync(snapshotConfig)) {
       // The pushed commit has no config of its own (it is not committed yet): the work tree's decides.

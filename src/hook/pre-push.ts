@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { EXIT, UserFacingError } from '../core/errors.js';
 import { repoRootOf } from '../git/git.js';
-import { groupByTip, parsePushLines, rangeOfRef, type PushTarget, type RefRange } from '../git/push-range.js';
+import { filesChangedBy, filesIn, groupByTip, parsePushLines, rangeOfRef, type PushTarget, type RefRange } from '../git/push-range.js';
 import { resolveCommit } from '../git/scope.js';
 import { hasUncommittedWork } from '../git/snapshot.js';
 import { recordRun } from '../history/record-run.js';
 import { bypassFromEnv, bypassNotes, type Bypass } from './bypass.js';
 import { judgeTarget } from './judge-target.js';
+import { findHookProjects, touches, type HookProject } from './projects.js';
 import { blockedLines, noVerdictLines, refNames } from './verdict.js';
 
 export interface PrePushRequest {
@@ -29,12 +29,18 @@ function describeRange(range: RefRange): string {
   return `${range.update.remoteRef}: ${KIND_WORDS[range.kind]}${commits}${count === 0 ? ', nothing to check' : ''}`;
 }
 
-function checkSkipIds(skip: readonly string[], loaded: LoadedConfig): void {
-  const known = loaded.config.gates.map((g) => g.id);
+function checkSkipIds(skip: readonly string[], projects: readonly HookProject[]): void {
+  const known = [...new Set(projects.flatMap((p) => p.loaded.config.gates.map((g) => g.id)))];
   const unknown = skip.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
-    throw new UserFacingError(`GATEKEEPER_SKIP names ${unknown.map((id) => `"${id}"`).join(', ')}, but ${path.basename(loaded.file)} has no gate with that id; the gates are ${known.join(', ')}.`);
+    const files = projects.map((p) => (p.rel === '' ? path.basename(p.loaded.file) : `${p.rel}/${path.basename(p.loaded.file)}`)).join(', ');
+    throw new UserFacingError(`GATEKEEPER_SKIP names ${unknown.map((id) => `"${id}"`).join(', ')}, but ${files} ${projects.length === 1 ? 'has' : 'have'} no gate with that id; the gates are ${known.join(', ')}.`);
   }
+}
+
+/** GATEKEEPER_SKIP ids that this project has (another project may own the rest). */
+function skipFor(project: HookProject, skip: readonly string[]): string[] {
+  return skip.filter((id) => project.loaded.config.gates.some((g) => g.id === id));
 }
 
 interface Context {
@@ -42,26 +48,44 @@ interface Context {
   repoRoot: string;
   bypass: Bypass;
   started: number;
+  /** Whether the work tree has uncommitted work (then every commit is judged in a snapshot). */
+  dirty?: boolean;
 }
 
 function elapsed(context: Context): number {
   return Math.round(performance.now() - context.started);
 }
 
-async function judgeAll(context: Context, loaded: LoadedConfig, targets: PushTarget[]): Promise<number> {
+async function judgeProject(context: Context, project: HookProject, target: PushTarget, inPlace: boolean): Promise<number> {
   const { request, repoRoot, bypass } = context;
-  const dirty = await hasUncommittedWork(repoRoot);
+  const where = inPlace ? 'in the work tree' : `in a snapshot of ${target.tip.slice(0, 12)} (${context.dirty ? 'the work tree has uncommitted changes' : 'it is not the checked-out commit'})`;
+  const which = project.rel === '' ? '' : ` (project ${project.rel}/)`;
+  request.say(`gatekeeper: checking ${refNames(target)}${which} ${where}`);
+  const skip = skipFor(project, bypass.skip);
+  const { exitCode, results } = await judgeTarget({ repoRoot, configFile: project.loaded.file, projectRoot: project.loaded.root, target, inPlace, skip, signal: request.signal, say: request.say });
+  const outcome = exitCode === EXIT.passed ? 'passed' : 'failed';
+  const extra = { commit: target.tip, remote: request.remoteName, refs: target.ranges.map((r) => r.update.remoteRef), ...(project.rel === '' ? {} : { project: project.rel }) };
+  await recordRun(repoRoot, 'hook', outcome, elapsed(context), results, bypassNotes(bypass), extra);
+  if (exitCode !== EXIT.passed) blockedLines(results, target, !inPlace).forEach((line) => request.say(line));
+  return exitCode;
+}
+
+/** Each pushed commit, judged by every project whose folder holds a file the push changes. */
+async function judgeAll(context: Context, projects: readonly HookProject[], targets: PushTarget[]): Promise<number> {
+  const { request, repoRoot } = context;
   const head = await resolveCommit('HEAD', repoRoot);
   for (const target of targets) {
-    const inPlace = !dirty && head === target.tip;
-    const how = inPlace ? 'in the work tree' : `in a snapshot of ${target.tip.slice(0, 12)} (${dirty ? 'the work tree has uncommitted changes' : 'it is not the checked-out commit'})`;
-    request.say(`gatekeeper: checking ${refNames(target)} ${how}`);
-    const { exitCode, results } = await judgeTarget({ repoRoot, configFile: loaded.file, projectRoot: loaded.root, target, inPlace, skip: bypass.skip, signal: request.signal, say: request.say });
-    const outcome = exitCode === EXIT.passed ? 'passed' : 'failed';
-    await recordRun(repoRoot, 'hook', outcome, elapsed(context), results, bypassNotes(bypass), { commit: target.tip, remote: request.remoteName, refs: target.ranges.map((r) => r.update.remoteRef) });
-    if (exitCode !== EXIT.passed) {
-      blockedLines(results, target, !inPlace).forEach((line) => request.say(line));
-      return exitCode;
+    const inPlace = !context.dirty && head === target.tip;
+    const files = target.fromRoot ? await filesIn(target.tip, repoRoot) : await filesChangedBy(target.commits, repoRoot);
+    const judged = projects.filter((p) => touches(p, files));
+    if (judged.length === 0) {
+      const names = projects.map((p) => `${p.rel}/`).join(', ');
+      request.say(`gatekeeper: ${refNames(target)} changes no file in ${names}, the folders with a .gatekeeper.json; nothing to check.`);
+      continue;
+    }
+    for (const project of judged) {
+      const exitCode = await judgeProject(context, project, target, inPlace);
+      if (exitCode !== EXIT.passed) return exitCode;
     }
   }
   return EXIT.passed;
@@ -76,15 +100,16 @@ async function decide(context: Context): Promise<number> {
   }
   const updates = parsePushLines(await request.input());
   if (updates.length === 0) return EXIT.passed;
-  const loaded = loadConfig(undefined, request.cwd, repoRoot);
-  checkSkipIds(bypass.skip, loaded);
+  const projects = await findHookProjects(repoRoot, request.cwd);
+  checkSkipIds(bypass.skip, projects);
   if (bypass.skip.length > 0) request.say(`gatekeeper: GATEKEEPER_SKIP — skipping gate${bypass.skip.length === 1 ? '' : 's'} ${bypass.skip.join(', ')} for this push.`);
   const ranges: RefRange[] = [];
   for (const update of updates) ranges.push(await rangeOfRef(update, request.remoteName, repoRoot));
   ranges.forEach((range) => request.say(`gatekeeper: ${describeRange(range)}`));
   const targets = groupByTip(ranges);
   if (targets.length === 0) return EXIT.passed;
-  return judgeAll(context, loaded, targets);
+  context.dirty = await hasUncommittedWork(repoRoot);
+  return judgeAll(context, projects, targets);
 }
 
 /**

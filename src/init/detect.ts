@@ -2,7 +2,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { ALWAYS_EXCLUDED } from '../core/file-set.js';
+import { linterConfigs, type LinterName } from '../../gates/lint/detect-linter.js';
+import { JEST_CONFIGS } from '../../gates/test/detect-runner.js';
 import { chooseTsconfig, type TsconfigChoice } from './choose-tsconfig.js';
+import { COMPLEXITY_EXCLUDE, complexityStart, type ComplexityStart } from './complexity-start.js';
+import { detectPackageManager, type PackageManager } from './package-manager.js';
+import { scriptCommands } from './script-commands.js';
+import { checkScripts, gatesFromScripts, isCheckCommand, type ScriptGate, type Uncovered } from './script-gates.js';
 
 export const SOURCE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 const ESLINT_FLAT_CONFIGS = ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].map((ext) => `eslint.config.${ext}`);
@@ -11,6 +17,7 @@ const LEGACY_ESLINT = /^\.eslintrc(\.(js|cjs|json|yaml|yml))?$/;
 
 interface PackageJson {
   scripts?: Record<string, unknown>;
+  jest?: unknown;
   dependencies?: Record<string, unknown>;
   devDependencies?: Record<string, unknown>;
 }
@@ -22,9 +29,20 @@ export interface ProjectFacts {
   legacyEslintConfig?: string;
   /** Globs of the TS/JS sources, relative to the root. */
   sources?: { include: string[]; where: string };
+  /** Complexity limits today's sources meet, where the defaults would fail them. */
+  complexity?: ComplexityStart;
   buildScript?: string;
   vitest?: string;
+  /** Why Jest is the project's runner, when it is installed or configured and Vitest is not. */
+  jest?: string;
   otherTestScript?: string;
+  packageManager: PackageManager;
+  /** Linters whose config files are at the root, ESLint first. */
+  linters: { linter: LinterName; config: string }[];
+  /** The gates the project's check scripts call for (tsc, eslint, biome, oxlint, vitest, jest, node --test). */
+  scriptGates: ScriptGate[];
+  /** Commands of the check scripts that no gate covers. */
+  uncovered: Uncovered[];
 }
 
 function readPackageJson(root: string): PackageJson {
@@ -65,11 +83,29 @@ function realTestScript(pkg: PackageJson): string | undefined {
   return typeof script === 'string' && !script.includes('no test specified') ? script : undefined;
 }
 
+function findJest(root: string, pkg: PackageJson): string | undefined {
+  for (const field of ['devDependencies', 'dependencies'] as const) {
+    if (pkg[field]?.['jest'] !== undefined) return `jest is in ${field}`;
+  }
+  if (pkg.jest !== undefined) return 'package.json has a "jest" section';
+  const config = JEST_CONFIGS.find((f) => existsSync(path.join(root, f)));
+  return config === undefined ? undefined : `${config} exists`;
+}
+
+function stringScripts(pkg: PackageJson): Record<string, string> {
+  return Object.fromEntries(Object.entries(pkg.scripts ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
 export async function detectProject(root: string): Promise<ProjectFacts> {
   const pkg = readPackageJson(root);
   const entries = readdirSync(root);
   const buildScript = pkg.scripts?.['build'];
-  const facts: ProjectFacts = {};
+  const packageManager = detectPackageManager(root);
+  const scripts = stringScripts(pkg);
+  const seen = new Set<string>();
+  const commands = checkScripts(scripts).flatMap((name) => scriptCommands(scripts, name, seen)).filter(isCheckCommand);
+  const fromScripts = gatesFromScripts(commands, packageManager.name);
+  const facts: ProjectFacts = { packageManager, linters: linterConfigs(root), scriptGates: fromScripts.gates, uncovered: fromScripts.uncovered };
   const tsconfig = chooseTsconfig(root);
   if (tsconfig) facts.tsconfig = tsconfig;
   const eslintConfig = ESLINT_FLAT_CONFIGS.find((f) => entries.includes(f));
@@ -77,11 +113,16 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
   const legacy = entries.find((f) => LEGACY_ESLINT.test(f));
   if (legacy) facts.legacyEslintConfig = legacy;
   const sources = await findSources(root);
-  if (sources) facts.sources = sources;
+  if (sources) {
+    facts.sources = sources;
+    facts.complexity = await complexityStart(root, sources.include, COMPLEXITY_EXCLUDE);
+  }
   if (typeof buildScript === 'string') facts.buildScript = buildScript;
   const vitest = findVitest(root, pkg);
   if (vitest) facts.vitest = vitest;
-  else {
+  const jest = vitest ? undefined : findJest(root, pkg);
+  if (jest) facts.jest = jest;
+  if (!vitest && !jest) {
     const testScript = realTestScript(pkg);
     if (testScript) facts.otherTestScript = testScript;
   }

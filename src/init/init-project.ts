@@ -1,13 +1,19 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { GateConfig } from '../config/schema.js';
 import { UserFacingError } from '../core/errors.js';
 import { NPX } from '../core/package-name.js';
 import { detectProject } from './detect.js';
 import { planGates } from './plan.js';
 import { ignoreCacheDir, writeConfig } from './write.js';
 
-/** The package each gate kind resolves from the project, so init can warn before the first run does. */
-const TOOL_OF_KIND: Record<string, string> = { typecheck: 'typescript', lint: 'eslint', test: 'vitest' };
+/** The package a gate resolves from the project, so init can warn before the first run does. */
+function toolOf(gate: GateConfig): string | undefined {
+  if (gate.kind === 'typecheck') return 'typescript';
+  if (gate.kind === 'lint') return gate['linter'] === 'biome' ? '@biomejs/biome' : gate['linter'] === 'oxlint' ? 'oxlint' : 'eslint';
+  if (gate.kind === 'test') return gate['runner'] === 'jest' ? 'jest' : gate['runner'] === 'node' ? undefined : 'vitest';
+  return undefined;
+}
 
 function isInstalled(pkg: string, root: string): boolean {
   try {
@@ -30,11 +36,11 @@ export async function initProject(dir: string, force: boolean): Promise<InitOutc
   const plan = planGates(await detectProject(root));
   if (plan.gates.length === 0) {
     throw new UserFacingError(
-      `gatekeeper init found nothing to gate in ${root}: no tsconfig*.json, no ESLint flat config, no TypeScript/JavaScript sources in src/, lib/ or the top level, no build script, no Vitest. Run it in the project's root folder, or write .gatekeeper.json by hand (see the README).`,
+      `gatekeeper init found nothing to gate in ${root}: no tsconfig*.json, no ESLint, Biome or oxlint config, no TypeScript/JavaScript sources in src/, lib/ or the top level, no build script, no Vitest or Jest, no check script it can follow. Run it in the project's root folder, or write .gatekeeper.json by hand (see the README).`,
     );
   }
   for (const gate of plan.gates) {
-    const pkg = TOOL_OF_KIND[gate.kind];
+    const pkg = toolOf(gate);
     if (pkg !== undefined && !isInstalled(pkg, root)) plan.notes.push(`${pkg} is not installed here, so the ${gate.id} gate will be errored until you run: npm install --save-dev ${pkg}`);
   }
   const file = writeConfig(root, plan.gates, force);

@@ -1,5 +1,10 @@
 import type { GateConfig } from '../config/schema.js';
 import type { ProjectFacts } from './detect.js';
+import { runScript } from './package-manager.js';
+import type { ScriptGate } from './script-gates.js';
+import { COMPLEXITY_EXCLUDE } from './complexity-start.js';
+
+export { COMPLEXITY_EXCLUDE };
 
 export interface InitPlan {
   gates: GateConfig[];
@@ -9,22 +14,58 @@ export interface InitPlan {
   notes: string[];
 }
 
+
+const LINTER_NAMES = { eslint: 'ESLint', biome: 'Biome', oxlint: 'oxlint' } as const;
+
 /** The gates a project's facts call for, cheapest first: a failing typecheck stops before the tests run. */
 export function planGates(facts: ProjectFacts): InitPlan {
   const plan: InitPlan = { gates: [], reasons: [], notes: [] };
-  const add = (gate: GateConfig, reason: string): void => {
-    plan.gates.push(gate);
-    plan.reasons.push(`${gate.id}: ${reason}`);
+  const ids = new Set<string>();
+  const add = (gate: Omit<GateConfig, 'id'>, name: string, reason: string): void => {
+    let id = name;
+    for (let n = 2; ids.has(id); n++) id = `${name}-${n}`;
+    ids.add(id);
+    plan.gates.push({ id, ...gate } as GateConfig);
+    plan.reasons.push(`${id}: ${reason}`);
   };
-  if (facts.tsconfig) {
-    add({ id: 'typecheck', kind: 'typecheck', project: facts.tsconfig.chosen }, `found ${facts.tsconfig.why}; runs your tsc with --noEmit`);
+  const fromScripts = (kind: string): ScriptGate[] => facts.scriptGates.filter((g) => g.gate.kind === kind);
+  const followed = (kind: string): boolean => {
+    const found = fromScripts(kind);
+    // A project's one linter is simply `lint`; several are told apart by name.
+    found.forEach((g) => add(g.gate, kind === 'lint' && found.length === 1 ? 'lint' : g.name, g.reason));
+    return found.length > 0;
+  };
+
+  if (!followed('typecheck') && facts.tsconfig) {
+    add({ kind: 'typecheck', project: facts.tsconfig.chosen }, 'typecheck', `found ${facts.tsconfig.why}; runs your tsc with --noEmit`);
     if (facts.tsconfig.others.length > 0) plan.notes.push(`also found ${facts.tsconfig.others.join(', ')}; add a typecheck gate with "project" for any of them that matters`);
   }
-  if (facts.eslintConfig) add({ id: 'lint', kind: 'lint' }, `found the ESLint flat config ${facts.eslintConfig}`);
-  else if (facts.legacyEslintConfig) plan.notes.push(`found ${facts.legacyEslintConfig}, a legacy ESLint config; the lint gate needs a flat config (eslint.config.js), so no lint gate was added`);
-  if (facts.sources) add({ id: 'complexity', kind: 'complexity', include: facts.sources.include }, `found TypeScript/JavaScript sources in ${facts.sources.where}; flags functions with cyclomatic complexity above 10`);
-  if (facts.buildScript !== undefined) add({ id: 'build', kind: 'build' }, `package.json has a build script (${facts.buildScript}); runs npm run build`);
-  if (facts.vitest) add({ id: 'test', kind: 'test' }, `${facts.vitest}; runs vitest run`);
-  else if (facts.otherTestScript) plan.notes.push(`package.json's test script (${facts.otherTestScript}) does not use Vitest; to gate on it, add { "id": "test", "kind": "command", "command": "npm test" }`);
+  if (!followed('lint')) {
+    for (const { linter, config } of facts.linters) {
+      const gate = linter === 'eslint' ? { kind: 'lint' } : { kind: 'lint', linter };
+      add(gate, linter === 'eslint' || facts.linters.length === 1 ? 'lint' : `lint-${linter}`, linter === 'eslint' ? `found the ESLint flat config ${config}` : `found the ${LINTER_NAMES[linter]} config ${config}`);
+    }
+    if (!facts.eslintConfig && facts.legacyEslintConfig) plan.notes.push(`found ${facts.legacyEslintConfig}, a legacy ESLint config; the lint gate needs a flat config (eslint.config.js), so no lint gate was added`);
+  }
+  if (facts.sources) {
+    const start = facts.complexity;
+    const limits = { ...(start?.maxCyclomatic !== undefined ? { maxCyclomatic: start.maxCyclomatic } : {}), ...(start?.minMaintainability !== undefined ? { minMaintainability: start.minMaintainability } : {}) };
+    const cyclomatic = start?.maxCyclomatic ?? 10;
+    add({ kind: 'complexity', include: facts.sources.include, exclude: COMPLEXITY_EXCLUDE, ...limits }, 'complexity', `found TypeScript/JavaScript sources in ${facts.sources.where}; flags functions with cyclomatic complexity above ${cyclomatic} (test files left out)`);
+    for (const why of start?.why ?? []) plan.notes.push(`complexity: ${why}; lower it as the code improves`);
+  }
+  if (facts.buildScript !== undefined) {
+    const pm = facts.packageManager;
+    const gate = pm.name === 'npm' ? { kind: 'build' } : { kind: 'build', command: runScript(pm.name, 'build') };
+    add(gate, 'build', `package.json has a build script (${facts.buildScript}); runs ${runScript(pm.name, 'build')}${pm.name === 'npm' ? '' : ` (${pm.why})`}`);
+  }
+  if (!followed('test')) {
+    if (facts.vitest) add({ kind: 'test' }, 'test', `${facts.vitest}; runs vitest run`);
+    else if (facts.jest) add({ kind: 'test', runner: 'jest' }, 'test', `${facts.jest}; runs jest --ci`);
+    else if (facts.otherTestScript && !facts.uncovered.some((u) => u.script === 'test')) plan.notes.push(`package.json's test script (${facts.otherTestScript}) runs no test runner Gatekeeper reads (Vitest, Jest, node --test); to gate on it, add { "id": "test", "kind": "command", "command": "${runScript(facts.packageManager.name, 'test')}" }`);
+  }
+  for (const u of facts.uncovered) {
+    plan.notes.push(`"${u.script}" runs \`${u.text}\`, which no gate covers; to gate on it, add { "id": ${JSON.stringify(u.name)}, "kind": "command", "command": ${JSON.stringify(u.command)} }`);
+  }
   return plan;
 }

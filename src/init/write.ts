@@ -9,8 +9,26 @@ import { writeAtomically } from '../report/output.js';
 export const SCHEMA_REF = `./node_modules/${PACKAGE_NAME}/schema/gatekeeper.schema.json`;
 const CACHE_IGNORE = '.gatekeeper/';
 
-export function configText(gates: readonly GateConfig[]): string {
-  return `${JSON.stringify({ $schema: SCHEMA_REF, holdTheLine: true, gates }, null, 2)}\n`;
+/**
+ * The schema as the editor finds it from the config's folder: in the nearest node_modules that
+ * holds Gatekeeper (a workspace hoists it to the root's), else the project's own once installed.
+ */
+export function schemaRef(root: string): string {
+  let dir = path.resolve(root);
+  for (;;) {
+    const schema = path.join(dir, 'node_modules', PACKAGE_NAME, 'schema', 'gatekeeper.schema.json');
+    if (existsSync(schema)) {
+      const relative = path.relative(root, schema).split(path.sep).join('/');
+      return relative.startsWith('.') ? relative : `./${relative}`;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir || existsSync(path.join(dir, '.git'))) return SCHEMA_REF;
+    dir = parent;
+  }
+}
+
+export function configText(gates: readonly GateConfig[], schema = SCHEMA_REF): string {
+  return `${JSON.stringify({ $schema: schema, holdTheLine: true, gates }, null, 2)}\n`;
 }
 
 /** Writes `.gatekeeper.json`; an existing one is replaced only when `force` says so. */
@@ -19,7 +37,7 @@ export function writeConfig(root: string, gates: readonly GateConfig[], force: b
   if (existsSync(file) && !force) {
     throw new UserFacingError(`${file} already exists; gatekeeper init leaves it as it is. Run gatekeeper init --force to replace it with a freshly detected one.`);
   }
-  writeAtomically(file, configText(gates));
+  writeAtomically(file, configText(gates, schemaRef(root)));
   return file;
 }
 

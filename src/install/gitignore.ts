@@ -10,17 +10,29 @@ export async function gatekeeperDirIgnored(repoRoot: string): Promise<boolean> {
   return (await gitMaybe(['check-ignore', '-q', '--no-index', '.gatekeeper/history.jsonl'], repoRoot)) !== undefined;
 }
 
-export function addIgnoreLine(repoRoot: string): void {
+/** Appends the line; returns exactly what was appended (with the newline a last line lacked). */
+export function addIgnoreLine(repoRoot: string): string {
   const file = path.join(repoRoot, '.gitignore');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  writeFileAtomic(file, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${GATEKEEPER_IGNORE_LINE}\n`);
+  const appended = `${text === '' || text.endsWith('\n') ? '' : '\n'}${GATEKEEPER_IGNORE_LINE}\n`;
+  writeFileAtomic(file, `${text}${appended}`);
+  return appended;
 }
 
-/** Removes the line install added; returns false when it is no longer there. */
-export function removeIgnoreLine(repoRoot: string): boolean {
+/**
+ * Removes what install added: byte for byte when the file still ends with the appended text
+ * (the newline added to a last line that had none goes too); else the line alone, wherever it
+ * moved. Returns false when it is no longer there.
+ */
+export function removeIgnoreLine(repoRoot: string, appended?: string): boolean {
   const file = path.join(repoRoot, '.gitignore');
   if (!existsSync(file)) return false;
-  const lines = readFileSync(file, 'utf8').split('\n');
+  const text = readFileSync(file, 'utf8');
+  if (appended !== undefined && appended !== '' && text.endsWith(appended)) {
+    writeFileAtomic(file, text.slice(0, text.length - appended.length));
+    return true;
+  }
+  const lines = text.split('\n');
   const index = lines.lastIndexOf(GATEKEEPER_IGNORE_LINE);
   if (index === -1) return false;
   lines.splice(index, 1);

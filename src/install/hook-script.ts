@@ -11,6 +11,20 @@ function posix(p: string): string {
 }
 
 /**
+ * The folder whose node_modules holds Gatekeeper, from `start` up to the repository root: a
+ * workspace package's own node_modules, or the root's where the package manager hoisted it.
+ */
+export function packageHome(start: string, repoRoot: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, 'node_modules', PACKAGE_NAME, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (path.resolve(dir) === path.resolve(repoRoot) || parent === dir) return repoRoot;
+    dir = parent;
+  }
+}
+
+/**
  * The path `.husky/pre-push` calls, as git runs it from the repository root: the copy installed
  * in the project's node_modules when there is one (it moves with `npm install`), else this
  * package's own when it lies inside the repository (Gatekeeper's own repo), else an absolute path.

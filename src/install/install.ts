@@ -5,19 +5,29 @@ import { repoRootOf } from '../git/git.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { addIgnoreLine, gatekeeperDirIgnored } from './gitignore.js';
 import { hasHookLine, hookLine, withHookLine } from './hook-line.js';
-import { hookScriptPath } from './hook-script.js';
+import { hookScriptPath, packageHome } from './hook-script.js';
 import { findHusky, hooksPathOf, HUSKY_HOOKS_PATH, huskyIsSetUp, runHusky, type HuskyPackage } from './husky.js';
 import { PackageJson } from './package-json.js';
+import { dormantHuskyHooks, removeStubs } from './dormant-hooks.js';
 import { mergeRecords, readRecord, writeRecord, type InstallRecord } from './record.js';
+
+/** What to do with the repository's other husky hooks that setting core.hooksPath turns on. */
+export type OtherHooks = 'on' | 'off';
 
 export interface InstallRequest {
   cwd: string;
   force: boolean;
   say(line: string): void;
+  /** From `--other-hooks`; when absent, `ask` decides (a terminal), or install refuses. */
+  otherHooks?: OtherHooks;
+  /** Asks the person at the terminal a yes/no question; absent when no one can answer. */
+  ask?: (question: string) => Promise<boolean>;
 }
 
 interface Step {
   repoRoot: string;
+  /** Where install was run: a workspace package's folder finds its own Gatekeeper. */
+  cwd: string;
   pkg: PackageJson;
   record: InstallRecord;
   changes: string[];
@@ -84,12 +94,40 @@ function ensurePrepare(step: Step): void {
   step.changes.push(`package.json: "prepare": "${written}"`);
 }
 
-async function ensureHooksPath(step: Step, husky: HuskyPackage, current: string | undefined): Promise<void> {
+/**
+ * Decided before anything is changed: the other hooks in `.husky/` come on with core.hooksPath,
+ * which a person must agree to. Without `--other-hooks` and without a terminal to ask, install
+ * refuses (exit 2) rather than turn on, say, a pre-commit that breaks every `git commit`.
+ */
+export async function decideOtherHooks(repoRoot: string, current: string | undefined, request: InstallRequest): Promise<{ hooks: string[]; choice: OtherHooks }> {
+  const hooks = current === HUSKY_HOOKS_PATH ? [] : dormantHuskyHooks(repoRoot);
+  if (hooks.length === 0) return { hooks, choice: 'on' };
+  const list = hooks.join(', ');
+  if (request.otherHooks) return { hooks, choice: request.otherHooks };
+  if (!request.ask) {
+    throw new UserFacingError(
+      `This repository has husky hooks that are not active on this clone: ${list}. Gatekeeper installs through husky (core.hooksPath=${HUSKY_HOOKS_PATH}), which would turn them on as well. Run gatekeeper install --other-hooks on to turn them on with the pre-push gates, or --other-hooks off to keep them off (their stubs are left out of ${HUSKY_HOOKS_PATH}/ until husky runs again, e.g. on npm install). Nothing was changed.`,
+    );
+  }
+  request.say(`gatekeeper: this repository has husky hooks that are not active on this clone: ${list}; pointing core.hooksPath at husky turns them on.`);
+  return { hooks, choice: (await request.ask(`Turn on ${list} as well? [y/N] `)) ? 'on' : 'off' };
+}
+
+function sayOtherHooks(step: Step, others: { hooks: string[]; choice: OtherHooks }): void {
+  if (others.hooks.length === 0) return;
+  const list = others.hooks.join(', ');
+  if (others.choice === 'on') step.changes.push(`turned on the repository's other husky hooks as well: ${list}`);
+  else step.changes.push(`kept off: ${list} (their stubs are not in ${HUSKY_HOOKS_PATH}/; husky writes them again when it runs, e.g. npm install's prepare — remove or rename those files to keep them off for good)`);
+}
+
+async function ensureHooksPath(step: Step, husky: HuskyPackage, current: string | undefined, others: { hooks: string[]; choice: OtherHooks }): Promise<void> {
   if (huskyIsSetUp(step.repoRoot, current)) return;
   const hadStubs = existsSync(path.join(step.repoRoot, HUSKY_HOOKS_PATH));
   // Only this repository's own setting is restored later; a global one comes back by itself.
   const local = await hooksPathOf(step.repoRoot, 'local');
   await runHusky(step.repoRoot, husky);
+  if (others.choice === 'off') removeStubs(step.repoRoot, others.hooks);
+  sayOtherHooks(step, others);
   if (current !== HUSKY_HOOKS_PATH) step.record.hooksPath = local !== undefined ? { previous: local } : {};
   if (!hadStubs) step.record.huskyStubs = true;
   step.changes.push(`git config core.hooksPath ${HUSKY_HOOKS_PATH} (husky ${husky.version} wrote ${HUSKY_HOOKS_PATH}/)`);
@@ -101,7 +139,7 @@ function ensureHookLine(step: Step): void {
   const existed = existsSync(file);
   const text = existed ? readFileSync(file, 'utf8') : '';
   if (hasHookLine(text)) return;
-  const script = hookScriptPath(step.repoRoot, step.repoRoot);
+  const script = hookScriptPath(step.repoRoot, packageHome(step.cwd, step.repoRoot));
   if (!script.stable) step.changes.push(`warning: gatekeeper is not in this project's node_modules, so .husky/pre-push calls ${script.path}; install it as a devDependency (npm install --save-dev gatekeeper) and run gatekeeper install again`);
   mkdirSync(dir, { recursive: true });
   writeFileAtomic(file, withHookLine(text, hookLine(script.path)));
@@ -112,8 +150,7 @@ function ensureHookLine(step: Step): void {
 async function ensureIgnored(step: Step): Promise<void> {
   if (await gatekeeperDirIgnored(step.repoRoot)) return;
   const createdFile = !existsSync(path.join(step.repoRoot, '.gitignore'));
-  addIgnoreLine(step.repoRoot);
-  step.record.gitignore = { createdFile };
+  step.record.gitignore = { createdFile, appended: addIgnoreLine(step.repoRoot) };
   step.changes.push('.gitignore: added .gatekeeper/ (run history and snapshots stay local)');
 }
 
@@ -122,11 +159,12 @@ export async function install(request: InstallRequest): Promise<void> {
   const repoRoot = await repoRootOrFail(request.cwd);
   const current = await hooksPathOf(repoRoot);
   refuseForeignHooksPath(current, request.force);
-  const step: Step = { repoRoot, pkg: PackageJson.read(repoRoot), record: {}, changes: [], huskyDirExisted: existsSync(path.join(repoRoot, '.husky')) };
+  const others = await decideOtherHooks(repoRoot, current, request);
+  const step: Step = { repoRoot, cwd: request.cwd, pkg: PackageJson.read(repoRoot), record: {}, changes: [], huskyDirExisted: existsSync(path.join(repoRoot, '.husky')) };
   const husky = await ensureHusky(step);
   ensurePrepare(step);
   step.pkg.save();
-  await ensureHooksPath(step, husky, current);
+  await ensureHooksPath(step, husky, current, others);
   ensureHookLine(step);
   await ensureIgnored(step);
   if (Object.keys(step.record).length > 0) writeRecord(repoRoot, mergeRecords(readRecord(repoRoot), step.record));

@@ -11,7 +11,8 @@ export interface InstallRecord {
   hooksPath?: { previous?: string };
   huskyStubs?: boolean;
   prePush?: { createdFile: boolean; createdDir: boolean };
-  gitignore?: { createdFile: boolean };
+  /** `appended`: the exact text added at the end (a newline first when the file lacked one), so uninstall restores every byte. */
+  gitignore?: { createdFile: boolean; appended?: string };
 }
 
 export function readRecord(repoRoot: string): InstallRecord | undefined {

@@ -69,7 +69,7 @@ function restorePackageJson(repoRoot: string, record: InstallRecord, changes: st
 }
 
 function restoreGitignore(repoRoot: string, record: InstallRecord, changes: string[]): void {
-  if (!record.gitignore || !removeIgnoreLine(repoRoot)) return;
+  if (!record.gitignore || !removeIgnoreLine(repoRoot, record.gitignore.appended)) return;
   const file = path.join(repoRoot, '.gitignore');
   if (record.gitignore.createdFile && readFileSync(file, 'utf8').trim() === '') rmSync(file);
   changes.push('.gitignore: removed .gatekeeper/');

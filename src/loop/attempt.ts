@@ -23,6 +23,8 @@ export interface LoopContext {
   cacheDir: string;
   /** The config's shared cache: agents in many clones replay what one of them (or CI) verified. */
   remoteCache?: RemoteCacheConfig;
+  /** Left out of the cache keys as `run` leaves it out, so that the loop and `run` share entries. */
+  configFile?: string;
   signal?: AbortSignal;
   progress: LoopProgress;
   /** Hold the line against this base (the one a push would be judged against), when the config asks for it. */
@@ -88,6 +90,7 @@ export async function runAttempt(ctx: LoopContext, n: number, digest: string | u
     scope,
     cacheDir: ctx.cacheDir,
     ...(ctx.remoteCache ? { remoteCache: ctx.remoteCache } : {}),
+    ...(ctx.configFile !== undefined ? { configFile: ctx.configFile } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   // The loop passes exactly when a push of its result would: old findings of the base do not block.

@@ -5,8 +5,8 @@ import { UserFacingError } from '../core/errors.js';
 import { allPassed } from '../core/result.js';
 import { checkpointStamp, createCheckpoint, type Checkpoint } from '../git/checkpoint.js';
 import { repoRootOf } from '../git/git.js';
-import { diffTrees } from '../git/checkpoint-diff.js';
 import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
+import { diffTrees } from '../git/checkpoint-diff.js';
 import { runAttempt, type AttemptRecord, type LoopContext } from './attempt.js';
 import { buildDigest, digestFileList, taskDigest, type AgentChange } from './digest.js';
 import { judgeAttempt, LOOP_EXIT, withTamper, type LoopOutcome, type Verdict } from './outcome.js';
@@ -56,6 +56,7 @@ async function prepare(request: LoopRequest): Promise<LoopContext> {
     start,
     cacheDir: cacheDirFor(root),
     ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
+    configFile: file,
     ...(request.signal ? { signal: request.signal } : {}),
     progress: request.progress,
     ...(config.holdTheLine === true ? { holdBase: onceBase(root) } : {}),

@@ -18,6 +18,8 @@ export interface RunReport {
 /** A reporter watches the pipeline (optionally) and renders the finished run. It never runs a tool. */
 export interface Reporter extends PipelineListener {
   finish(report: RunReport): Promise<void> | void;
+  /** The file it writes, if not stdout: the result cache does not count it as an input. */
+  file?: string;
 }
 
 /** One listener that tells every reporter, so the pipeline needs to know of only one. */

@@ -90,5 +90,8 @@ function reporterFor(spec: ReporterSpec, cwd: string, env: NodeJS.ProcessEnv): R
 export function selectReporters(specs: readonly ReporterSpec[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Reporter[] {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  return resolveReporterSpecs(specs, env, cwd).map((spec) => reporterFor(spec, cwd, env));
+  return resolveReporterSpecs(specs, env, cwd).map((spec) => {
+    const reporter = reporterFor(spec, cwd, env);
+    return spec.path === undefined ? reporter : { ...reporter, file: path.resolve(cwd, spec.path) };
+  });
 }

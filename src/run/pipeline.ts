@@ -9,6 +9,7 @@ import type { Scope } from '../core/scope.js';
 import { boundText } from '../core/bounded-text.js';
 import { CancelledError, TimeoutError, withTimeout } from '../core/with-timeout.js';
 import { ResultCache, type Probe } from '../cache/result-cache.js';
+import type { Place } from '../cache/cache-key.js';
 import { openRemoteCache, type RemoteCache } from '../remote/remote-cache.js';
 import type { RemoteCacheConfig } from '../config/schema.js';
 import { runInLanes } from './lanes.js';
@@ -31,6 +32,10 @@ export interface PipelineInput {
   configFile?: string;
   /** Run gates concurrently, one per core; exclusive gates run alone. */
   parallel?: boolean;
+  /** Where the gates run (a snapshot of a pushed commit, or the work tree): part of every cache key. */
+  place?: Place;
+  /** Files the run writes itself (reports): not inputs of any gate. */
+  ownOutputs?: readonly string[];
   /** The config's shared cache, looked up after the local one (only when `cache` is on). */
   remoteCache?: RemoteCacheConfig;
   /** Re-judges each result as it ends, before fail-fast and the listeners see it (hold the line). */
@@ -118,8 +123,9 @@ async function runGateCached(gate: GateConfig, input: PipelineInput, caches: Cac
   return result;
 }
 
-function openCaches(input: PipelineInput): Caches | undefined {
-  if (input.cache === false) return undefined;
+function openCaches(input: PipelineInput): Caches {
+  // `--no-cache` still keys and stores locally: a fresh verdict replaces the stored one it contradicts.
+  if (input.cache === false) return { local: new ResultCache({ ...input, replay: false }) };
   const remote = openRemoteCache(input.remoteCache);
   return { local: new ResultCache(input), ...(remote ? { remote } : {}) };
 }

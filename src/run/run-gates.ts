@@ -11,6 +11,7 @@ import { runPipeline, skippedResult } from './pipeline.js';
 import { allPassed, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { selectGates } from './select-gates.js';
+import type { Place } from '../cache/cache-key.js';
 import { planShard, type Shard } from './shard.js';
 import { createHoldJudge } from './hold-the-line.js';
 import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
@@ -37,6 +38,8 @@ export interface RunRequest {
   holdBase?: HoldBase;
   /** Append a `run` line to the ledger (default true; the hook and the loop write their own). */
   ledger?: boolean;
+  /** The hook runs in a snapshot worktree: its results are kept apart from the work tree's. */
+  place?: Place;
   /** This machine's part of a sharded CI run (`--shard i/n`). */
   shard?: Shard;
 }
@@ -109,6 +112,8 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     cache: request.cache !== false,
     configFile: file,
     parallel: config.parallel === true,
+    place: request.place ?? 'work-tree',
+    ownOutputs: request.reporters.flatMap((r) => (r.file === undefined ? [] : [r.file])),
     ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     signal: request.signal,
     listener: fanOut(request.reporters),

@@ -51,8 +51,8 @@ export function linkPackages(work: Project, packages: { husky?: boolean; gatekee
  * A work repo with Gatekeeper installed by `gatekeeper install` (committed), and a bare remote
  * that already has main. Pushes are real `git push` calls that go through husky.
  */
-export async function makeHookRepo(name: string, config: object = GUARD_ONLY): Promise<HookRepo> {
-  const work = await makeProject(name, hookFixtureFiles(config));
+export async function makeHookRepo(name: string, config: object = GUARD_ONLY, files: Record<string, string> = hookFixtureFiles(config)): Promise<HookRepo> {
+  const work = await makeProject(name, files);
   mkdirSync(TMP, { recursive: true });
   const remoteDir = mkdtempSync(path.join(TMP, `${name}-remote-`));
   await execa('git', ['init', '-q', '--bare', remoteDir], { env: GIT_ENV });

@@ -115,6 +115,11 @@ describe('escomplex on TypeScript', () => {
     expect(metrics.functions[0]).toMatchObject({ cyclomatic: 2, params: 1 });
   });
 
+  it('measures code TypeScript accepts and Babel alone would reject (a required tuple element after an optional one)', () => {
+    const source = 'type Args = [a?: string, b: number];\nexport function f(...args: Args): number {\n  return args.length > 1 ? 1 : 0;\n}\n';
+    expect(analyzeSource(source, 'types.test-d.ts').functions).toEqual([expect.objectContaining({ name: 'f', line: 2, cyclomatic: 2 })]);
+  });
+
   it('reports a syntax error with its line instead of guessing', () => {
     expect(() => analyzeSource('export function (\n', 'bad.ts')).toThrow(SourceParseError);
   });

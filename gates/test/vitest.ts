@@ -1,0 +1,85 @@
+import { erroredOutcome, type GateContext, type GateOutcome } from '../../src/core/gate.js';
+import { runProcess } from '../../src/core/process.js';
+import { resolveBin, toolOrMissing } from '../../src/core/resolve-tool.js';
+import { plural } from '../../src/core/result.js';
+import { changesSince, readLastGreen, writeLastGreen } from '../../src/cache/last-green.js';
+import { takeSnapshot, type TreeSnapshot } from '../../src/cache/tree-snapshot.js';
+import { describeAbnormalEnd } from '../abnormal-end.js';
+import { parseVitestJson } from '../parse/vitest-json.js';
+import { selectTests, type TestSelection } from '../test-selection.js';
+import { readReport, withReportFile } from './report-file.js';
+import type { RunnerOptions } from './runner-options.js';
+import { repoDiagnostics, testVerdict } from './verdict.js';
+
+interface GreenPlan {
+  selection: TestSelection;
+  /** The cache settings the green record is keyed by; undefined: the cache is off, remember nothing. */
+  settings?: string;
+  /** The tree before the run, when it could be read. */
+  before?: TreeSnapshot;
+}
+
+/** Whole suite or related tests, from the tree the whole suite last passed on (gates/test-selection.ts). */
+async function planSinceGreen(incremental: boolean, ctx: GateContext): Promise<GreenPlan> {
+  if (ctx.cacheSettings === undefined) return { selection: { kind: 'whole', reason: 'the cache is off' } };
+  const before = await takeSnapshot(ctx.root, ctx.repoRoot);
+  if (before === undefined) return { selection: { kind: 'whole', reason: 'the tree cannot be read through git' }, settings: ctx.cacheSettings };
+  if (!incremental) return { selection: { kind: 'whole', reason: '"incremental": false' }, settings: ctx.cacheSettings, before };
+  const green = await readLastGreen(ctx.cacheDir, ctx.cacheSettings);
+  return { selection: selectTests(green && changesSince(green, before)), settings: ctx.cacheSettings, before };
+}
+
+/** After a whole-suite pass: keep its tree, unless files changed while the tests ran. */
+async function rememberGreen(plan: GreenPlan, ctx: GateContext): Promise<void> {
+  if (plan.selection.kind !== 'whole' || plan.settings === undefined || plan.before === undefined) return;
+  const after = await takeSnapshot(ctx.root, ctx.repoRoot);
+  if (after === undefined) return;
+  const moved = changesSince(plan.before, after);
+  if (moved.changed.length > 0 || moved.deleted.length > 0) return;
+  // Losing the record only costs a whole-suite run next time.
+  await writeLastGreen(ctx.cacheDir, plan.settings, after).catch(() => undefined);
+}
+
+/**
+ * The project's own Vitest as a child process with its JSON reporter; `related` through
+ * `vitest related`; after a whole-suite pass, only the tests that import what changed since.
+ */
+export async function runVitest(opts: RunnerOptions, ctx: GateContext): Promise<GateOutcome> {
+  const vitest = toolOrMissing(() => resolveBin('vitest', 'vitest', ctx.root));
+  if ('status' in vitest) return vitest;
+  const what = `vitest ${vitest.version}`;
+  const scoped = opts.related && ctx.scope.mode === 'changed';
+  const plan = scoped ? undefined : await planSinceGreen(opts.incremental, ctx);
+  return withReportFile('report.json', async (reportFile) => {
+    const relatedTo = scoped ? ctx.scope.files : plan?.selection.kind === 'related' ? plan.selection.files : undefined;
+    // Since the last green run, no related test is a pass (the suite passed and nothing imports the change): ask Vitest to exit 0 then.
+    const mode = relatedTo ? ['related', ...relatedTo, '--run', ...(scoped ? [] : ['--passWithNoTests'])] : ['run'];
+    const args = [vitest.entry, ...mode, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, '--includeTaskLocation', ...opts.args];
+    const run = await runProcess(process.execPath, args, { cwd: ctx.root, timeoutMs: ctx.timeoutMs, signal: ctx.signal, env: { CI: 'true' } });
+    const abnormal = describeAbnormalEnd(run, what, ctx.timeoutMs);
+    if (abnormal) return abnormal;
+    const text = await readReport(reportFile);
+    if (text === undefined) return erroredOutcome(`${what} exited with code ${run.exitCode} and wrote no report`, run.output);
+    let parsed;
+    try {
+      parsed = parseVitestJson(text);
+    } catch (error) {
+      return erroredOutcome(`${what} wrote a report Gatekeeper could not read: ${(error as Error).message}`, run.output);
+    }
+    const diagnostics = repoDiagnostics(parsed.diagnostics.map((d) => ({ ...d, file: d.file ?? '' })), ctx);
+    if (plan?.selection.kind === 'related' && parsed.failed === 0 && parsed.brokenFiles === 0) {
+      // The whole suite passed on the green tree, and only these files changed since, each reached
+      // by tests through imports alone: the tests that import none of them cannot have changed.
+      const counts = `${parsed.passed} passed, ${parsed.failed} failed${parsed.skipped > 0 ? `, ${parsed.skipped} skipped` : ''}`;
+      const since = `${plural(plan.selection.files.length, 'file')} changed since the whole suite last passed`;
+      const summary = parsed.passed === 0 ? `no test imports the ${since}` : `${counts}: the tests that import the ${since}`;
+      if (run.exitCode !== 0) return erroredOutcome(`${what} exited with code ${run.exitCode} although no related test failed (${counts})`, run.output, diagnostics);
+      return { status: 'passed', diagnostics, summary, output: run.output };
+    }
+    const outcome = testVerdict(parsed, diagnostics, run, what, scoped);
+    if (outcome.status !== 'passed') return outcome;
+    if (plan && !scoped) await rememberGreen(plan, ctx);
+    const why = plan?.selection.kind === 'whole' && plan.settings !== undefined ? `gatekeeper: the whole suite ran: ${plan.selection.reason}\n` : '';
+    return { ...outcome, output: `${why}${outcome.output}` };
+  });
+}

@@ -1,0 +1,89 @@
+/** One simple command inside a package.json script, with the script it was found in. */
+export interface ScriptCommand {
+  /** The script whose text holds it (after following `npm run x` into x). */
+  script: string;
+  /** Words, quotes removed; environment assignments and runners (`npx`, `pnpm exec`, `cross-env`) dropped. */
+  words: string[];
+  /** The command as written. */
+  text: string;
+}
+
+/** Split a script on `&&`, `||`, `;`, `|` and `&` outside quotes. Not a shell: enough for what scripts hold. */
+function splitCommands(script: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  for (let i = 0; i < script.length; i++) {
+    const ch = script[i] ?? '';
+    if (quote) {
+      current += ch;
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current += ch;
+    } else if (ch === '&' || ch === '|' || ch === ';') {
+      parts.push(current);
+      current = '';
+      if (script[i + 1] === ch) i++;
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function splitWords(command: string): string[] {
+  return [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+/** Drop what only starts the tool: `FOO=1`, `cross-env FOO=1`, `npx`, `pnpm exec`, `yarn`, `bunx`, `dotenv --`. */
+function toolWords(words: string[]): string[] {
+  let rest = words;
+  for (;;) {
+    const [first, second] = rest;
+    if (first === undefined) return rest;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) rest = rest.slice(1);
+    else if (first === 'cross-env' || first === 'npx' || first === 'bunx' || first === 'env') rest = rest.slice(1).filter((w, i) => i > 0 || !w.startsWith('--'));
+    else if ((first === 'pnpm' || first === 'yarn' || first === 'bun' || first === 'npm') && (second === 'exec' || second === 'x' || second === 'dlx')) rest = rest.slice(2);
+    else return rest;
+  }
+}
+
+/** The script a command runs, if it runs one of the project's scripts (`npm run x`, `pnpm x`, `yarn x`, `bun run x`). */
+function scriptRun(words: string[], scripts: Record<string, string>): string | undefined {
+  const [pm, verb, name] = words;
+  if (pm === undefined || !['npm', 'pnpm', 'yarn', 'bun'].includes(pm)) return undefined;
+  if ((verb === 'run' || verb === 'run-script') && name !== undefined) return name in scripts ? name : undefined;
+  if (verb === 'test' || verb === 't') return 'test' in scripts ? 'test' : undefined;
+  if (pm !== 'npm' && verb !== undefined && verb in scripts) return verb;
+  return undefined;
+}
+
+/** `run-s a b`, `npm-run-all a b`, `run-p a b`: the scripts they run (globs like `lint:*` too). */
+function runAllScripts(words: string[], scripts: Record<string, string>): string[] | undefined {
+  const [tool, ...args] = words;
+  if (tool !== 'run-s' && tool !== 'run-p' && tool !== 'npm-run-all') return undefined;
+  return args
+    .filter((a) => !a.startsWith('-'))
+    .flatMap((pattern) => {
+      const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*?/g, '.*')}$`);
+      return Object.keys(scripts).filter((s) => re.test(s));
+    });
+}
+
+/**
+ * Every simple command a script runs, following the project's own scripts it calls (and their
+ * `pre`/`post` scripts when the package manager runs those), at most 8 deep and each script once.
+ */
+export function scriptCommands(scripts: Record<string, string>, start: string, seen = new Set<string>(), depth = 0): ScriptCommand[] {
+  const body = scripts[start];
+  if (body === undefined || seen.has(start) || depth > 8) return [];
+  seen.add(start);
+  return splitCommands(body).flatMap((text): ScriptCommand[] => {
+    const words = toolWords(splitWords(text));
+    const called = scriptRun(words, scripts);
+    if (called !== undefined) return scriptCommands(scripts, called, seen, depth + 1);
+    const all = runAllScripts(words, scripts);
+    if (all !== undefined) return all.flatMap((s) => scriptCommands(scripts, s, seen, depth + 1));
+    return [{ script: start, words, text }];
+  });
+}
