@@ -7,19 +7,22 @@ import { DEFAULT_MAX_CYCLOMATIC, DEFAULT_MIN_MAINTAINABILITY } from '../../gates
 /** Test files are not what a complexity limit is about: they stay out, beside declaration files. */
 export const COMPLEXITY_EXCLUDE = ['**/*.d.ts', '**/*.{test,spec,test-d,bench}.*', '**/__tests__/**', '**/test/**', '**/tests/**'];
 
-/** Limits that today's code already meets, when the defaults would fail it. */
+/** Where today's code is already past the default limits. */
 export interface ComplexityStart {
-  maxCyclomatic?: number;
-  minMaintainability?: number;
-  /** One line per raised limit: where today's worst is. */
+  /** Today's most complex function, when it is above the default limit. */
+  worstCyclomatic?: number;
+  /** Today's least maintainable module, when it is below the default limit. */
+  lowestMaintainability?: number;
+  /** One line per limit today's code is past: where, and that hold the line keeps it from blocking. */
   why: string[];
 }
 
 /**
- * Measures the sources as the complexity gate will, so that init proposes limits the project
- * passes today: where a function is above the default, the limit starts at today's worst (and
- * the guard's `threshold-raised` keeps it from rising later). Files that cannot be parsed are
- * left for the gate to report.
+ * Measures the sources as the complexity gate will, so that init can say what is already past
+ * the defaults. The limits stay at the defaults: init writes `holdTheLine: true`, so old findings
+ * are reported as pre-existing and only new or worse ones block (raising the limit to today's
+ * worst would let every new function up to it through). Files that cannot be parsed are left for
+ * the gate to report.
  */
 export async function complexityStart(root: string, include: string[], exclude: string[]): Promise<ComplexityStart> {
   const { analyzeSource } = await import('../../gates/parse/escomplex-analysis.js');
@@ -40,12 +43,12 @@ export async function complexityStart(root: string, include: string[], exclude: 
   }
   const start: ComplexityStart = { why: [] };
   if (worst) {
-    start.maxCyclomatic = worst.value;
-    start.why.push(`maxCyclomatic starts at ${worst.value}, not ${DEFAULT_MAX_CYCLOMATIC}: today's most complex is ${worst.where}`);
+    start.worstCyclomatic = worst.value;
+    start.why.push(`today's most complex is ${worst.where} (cyclomatic ${worst.value}, above the limit ${DEFAULT_MAX_CYCLOMATIC}): reported as pre-existing, not blocking, until it gets worse (holdTheLine)`);
   }
   if (lowest) {
-    start.minMaintainability = lowest.value;
-    start.why.push(`minMaintainability starts at ${lowest.value}, not ${DEFAULT_MIN_MAINTAINABILITY}: today's least maintainable module is ${lowest.where}`);
+    start.lowestMaintainability = lowest.value;
+    start.why.push(`today's least maintainable module is ${lowest.where} (maintainability ${lowest.value}, below the limit ${DEFAULT_MIN_MAINTAINABILITY}): reported as pre-existing, not blocking, until it gets worse (holdTheLine)`);
   }
   return start;
 }

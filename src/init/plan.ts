@@ -48,11 +48,8 @@ export function planGates(facts: ProjectFacts): InitPlan {
     if (!facts.eslintConfig && facts.legacyEslintConfig) plan.notes.push(`found ${facts.legacyEslintConfig}, a legacy ESLint config; the lint gate needs a flat config (eslint.config.js), so no lint gate was added`);
   }
   if (facts.sources) {
-    const start = facts.complexity;
-    const limits = { ...(start?.maxCyclomatic !== undefined ? { maxCyclomatic: start.maxCyclomatic } : {}), ...(start?.minMaintainability !== undefined ? { minMaintainability: start.minMaintainability } : {}) };
-    const cyclomatic = start?.maxCyclomatic ?? 10;
-    add({ kind: 'complexity', include: facts.sources.include, exclude: COMPLEXITY_EXCLUDE, ...limits }, 'complexity', `found TypeScript/JavaScript sources in ${facts.sources.where}; flags functions with cyclomatic complexity above ${cyclomatic} (test files left out)`);
-    for (const why of start?.why ?? []) plan.notes.push(`complexity: ${why}; lower it as the code improves`);
+    add({ kind: 'complexity', include: facts.sources.include, exclude: COMPLEXITY_EXCLUDE }, 'complexity', `found TypeScript/JavaScript sources in ${facts.sources.where}; flags functions with cyclomatic complexity above 10 (test files left out)`);
+    for (const why of facts.complexity?.why ?? []) plan.notes.push(`complexity: ${why}`);
   }
   if (facts.buildScript !== undefined) {
     const pm = facts.packageManager;
