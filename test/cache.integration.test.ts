@@ -41,6 +41,16 @@ describe('the result cache', () => {
     expect(bad.exitCode).toBe(1);
   });
 
+  it('replays in a repository that does not ignore .gatekeeper/: its own history and cache files are no gate\'s input', async () => {
+    const project = await makeProject('cache-own-folder', { 'package.json': '{"name":"x","private":true}\n', '.gatekeeper.json': JSON.stringify({ gates: [echo('probe')] }) });
+    projects.push(project);
+    expect((await run(project)).cached).toEqual({ probe: false });
+    expect((await project.git('status', '--porcelain', '--untracked-files=all'))).toContain('.gatekeeper/');
+    expect((await run(project)).cached).toEqual({ probe: true });
+    project.write('src/new.ts', 'export const n = 1;\n');
+    expect((await run(project)).cached).toEqual({ probe: false });
+  });
+
   it('replays an unchanged tree and misses on a content, config or allowlisted env change', async () => {
     const project = await cacheProject('cache-keys', [{ id: 'types', kind: 'typecheck' }, echo('hello'), { ...echo('region'), cacheEnv: ['REGION'] }]);
 

@@ -57,6 +57,8 @@ function parseDirty(text: string): string[] {
   return dirty;
 }
 
+const GATEKEEPER_OWN = /^\.gatekeeper\//;
+
 /** undefined outside a git work tree, when git fails or sees no file: then nothing can be keyed reliably. */
 export async function takeSnapshot(root: string, repoRoot: string): Promise<TreeSnapshot | undefined> {
   const [staged, status] = await Promise.all([
@@ -68,7 +70,10 @@ export async function takeSnapshot(root: string, repoRoot: string): Promise<Tree
   const prefix = path.relative(repoRoot, root).split(path.sep).join('/');
   const dirty = parseDirty(status)
     .filter((p) => prefix === '' || p.startsWith(`${prefix}/`))
-    .map((p) => (prefix === '' ? p : p.slice(prefix.length + 1)));
+    .map((p) => (prefix === '' ? p : p.slice(prefix.length + 1)))
+    // Gatekeeper's own folder (history, result cache, loop logs) is no gate's input, even where the
+    // repository does not ignore it: otherwise every run's own ledger line would change the next key.
+    .filter((p) => !GATEKEEPER_OWN.test(p));
   const ids = await Promise.all(dirty.map((rel) => contentId(root, rel)));
   dirty.forEach((rel, i) => {
     const id = ids[i] ?? GONE;

@@ -55,6 +55,7 @@ async function prepare(request: LoopRequest): Promise<LoopContext> {
     logs,
     start,
     cacheDir: cacheDirFor(root),
+    configFile: file,
     ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     progress: request.progress,
