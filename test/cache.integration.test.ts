@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gate, makeProject, parseJsonReport, REPO, type Project } from './helpers/project.js';
-import { complexFunction, mathSource, tsProjectFiles } from './helpers/ts-project.js';
+import { complexFunction, ESLINT_CONFIG, mathSource, TSCONFIG, tsProjectFiles } from './helpers/ts-project.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -141,6 +141,37 @@ describe('the result cache', () => {
       }
     }
     expect((await run(project)).cached).toEqual({ big: true, small: true });
+  });
+
+  it('under --since, misses once the lint or TypeScript config changed although the changed files did not', async () => {
+    const project = await cacheProject('cache-since-config', [{ id: 'types', kind: 'typecheck' }, { id: 'lint', kind: 'lint' }]);
+    await project.git('checkout', '-q', '-b', 'feature');
+    project.write('src/extra.ts', 'export function third(xs: number[]): number {\n  return xs[2];\n}\n');
+    await project.commitAll('extra');
+    expect((await run(project, ['--since', 'main'])).cached).toEqual({ types: false, lint: false });
+    const warm = await run(project, ['--since', 'main']);
+    expect(warm.cached).toEqual({ types: true, lint: true });
+    expect(warm.exitCode).toBe(0);
+
+    // Main tightens a config, the branch takes it in: the scope (src/extra.ts, since the new
+    // merge-base) is what it was, only the config differs. A replayed pass would be a false green.
+    const tighten = async (file: string, text: string): Promise<void> => {
+      await project.git('checkout', '-q', 'main');
+      project.write(file, text);
+      await project.commitAll(`tighten ${file}`);
+      await project.git('checkout', '-q', 'feature');
+      await project.git('merge', '-q', '--no-edit', 'main');
+    };
+    await tighten('eslint.config.js', ESLINT_CONFIG.replace("'no-debugger': 'error'", "'no-debugger': 'error', 'no-magic-numbers': 'error'"));
+    const linted = await run(project, ['--since', 'main']);
+    expect(linted.cached.lint).toBe(false);
+    expect(gate(linted.report, 'lint').diagnostics).toEqual([expect.objectContaining({ file: 'src/extra.ts', line: 2, code: 'no-magic-numbers' })]);
+    expect(linted.exitCode).toBe(1);
+
+    await tighten('tsconfig.json', TSCONFIG.replace('"strict": true', '"strict": true, "noUncheckedIndexedAccess": true'));
+    const typed = await run(project, ['--since', 'main']);
+    expect(typed.cached.types).toBe(false);
+    expect(gate(typed.report, 'types').diagnostics).toEqual([expect.objectContaining({ file: 'src/extra.ts', line: 2, code: 'TS2322' })]);
   });
 
   it('keeps complexity metrics per file content, and a changed file is measured again', async () => {
