@@ -41,6 +41,20 @@ describe('the result cache', () => {
     expect(bad.exitCode).toBe(1);
   });
 
+  it('keys on the tree as a first gate outside the cache left it, not as the run\'s scope saw it', async () => {
+    // The scope's read of the tree is reused for the first key only while no gate has run: here a
+    // tracked file, clean when the scope was read, is rewritten before the first key is taken.
+    const project = await cacheProject('cache-writer-first', [
+      { id: 'codegen', kind: 'command', command: 'echo "$MODE" > gen.txt', cache: false },
+      { id: 'check', kind: 'command', command: 'grep -q good gen.txt' },
+    ], { 'gen.txt': 'good\n' });
+    await run(project, [], { MODE: 'good' });
+    expect((await run(project, [], { MODE: 'good' })).cached).toEqual({ codegen: false, check: true });
+    const bad = await run(project, [], { MODE: 'bad' });
+    expect(gate(bad.report, 'check')).toMatchObject({ status: 'failed', cached: false });
+    expect(bad.exitCode).toBe(1);
+  });
+
   it('replays in a repository that does not ignore .gatekeeper/: its own history and cache files are no gate\'s input', async () => {
     const project = await makeProject('cache-own-folder', { 'package.json': '{"name":"x","private":true}\n', '.gatekeeper.json': JSON.stringify({ gates: [echo('probe')] }) });
     projects.push(project);
