@@ -81,7 +81,7 @@ export class ResultCache {
   private async take(): Promise<TreeSnapshot | undefined> {
     const read = this.scopeRead;
     this.scopeRead = undefined;
-    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, read), ignoredInputIds(this.setup.root)]);
+    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, read), ignoredInputIds(this.setup.root, read?.ignored)]);
     // Without the ignored files' identity a key could replay a pass computed against an old dist/.
     if (!snapshot || !ignored) return undefined;
     if (this.setup.configFile !== undefined) snapshot.files.delete(this.relative(this.setup.configFile));

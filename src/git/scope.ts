@@ -5,6 +5,7 @@ import { UserFacingError } from '../core/errors.js';
 import { ALWAYS_EXCLUDED } from '../core/file-set.js';
 import type { Scope } from '../core/scope.js';
 import { git, GitError, gitMaybe, splitNul } from './git.js';
+import { listIgnoredFiles } from './ignored-files.js';
 import { attachRead, existingFiles, readWorkTree, type WorkTreeRead } from './work-tree-read.js';
 
 function existing(root: string, files: Iterable<string>): string[] {
@@ -23,8 +24,11 @@ export async function wholeProjectScope(root: string, inGit: boolean): Promise<S
 
 async function readTree(root: string): Promise<WorkTreeRead> {
   const repoRoot = (await git(['rev-parse', '--show-toplevel'], root)).trim();
+  // The result cache's first key needs the ignored files next: list them beside the read, not after it.
+  const ignored = listIgnoredFiles(root);
   const read = await readWorkTree(root, repoRoot);
   if (read === undefined) throw new GitError(`git could not list the files of ${root} (git ls-files or git status failed).`);
+  read.ignored = ignored;
   return read;
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Scope } from '../core/scope.js';
 import { gitMaybe, splitNul } from './git.js';
+import type { IgnoredFiles } from './ignored-files.js';
 
 /**
  * One read of a project's index (`git ls-files -s`) and of how its work tree differs from it
@@ -19,6 +20,8 @@ export interface WorkTreeRead {
   missing: Set<string>;
   /** Of the dirty paths, the untracked ones. */
   untracked: string[];
+  /** A scope's read only: the git-ignored files, listed while the read was taken, for the cache's first key. */
+  ignored?: Promise<IgnoredFiles | undefined>;
 }
 
 const PLAIN_FILE_MODES = new Set(['100644', '100755']);
