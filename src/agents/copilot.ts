@@ -1,6 +1,6 @@
+import { blockOnlyAnswer } from './block-only-answer.js';
 import type { AgentHost, HookEvent } from './host.js';
-import { MAX_REASON } from './host.js';
-import { filesOf, json, optionalObject, optionalString, requireString } from './input.js';
+import { filesOf, optionalObject, optionalString, requireString } from './input.js';
 
 /**
  * GitHub Copilot CLI and cloud agent (docs.github.com/copilot/reference/hooks-reference): files in
@@ -26,9 +26,7 @@ export const copilot: AgentHost = {
     return { ...base, files: filesOf(optionalObject(input, 'toolArgs')) };
   },
   answer(kind, decision) {
-    if (decision.kind === 'block') return { stdout: json({ decision: 'block', reason: decision.reason.slice(0, MAX_REASON) }) };
-    if (decision.kind === 'context' && kind === 'edit') return { stdout: json({ additionalContext: decision.text }) };
-    return { stdout: '{}' };
+    return blockOnlyAnswer(decision, (reason) => ({ decision: 'block', reason }), decision.kind === 'context' && kind === 'edit' ? { additionalContext: decision.text } : undefined);
   },
   entries(command) {
     const t = copilot.timeouts;

@@ -1,6 +1,6 @@
+import { blockOnlyAnswer } from './block-only-answer.js';
 import type { AgentHost, HookEvent } from './host.js';
-import { MAX_REASON } from './host.js';
-import { json, optionalString, requireString } from './input.js';
+import { optionalString, requireString } from './input.js';
 
 /**
  * Cursor (cursor.com/docs/agent/hooks): `.cursor/hooks.json`, `version: 1`, one flat list per event
@@ -32,9 +32,7 @@ export const cursor: AgentHost = {
     return base;
   },
   answer(kind, decision) {
-    if (decision.kind === 'block') return { stdout: json({ followup_message: decision.reason.slice(0, MAX_REASON) }) };
-    if (kind === 'prompt') return { stdout: json({ continue: true }) };
-    return { stdout: '{}' };
+    return blockOnlyAnswer(decision, (reason) => ({ followup_message: reason }), kind === 'prompt' ? { continue: true } : undefined);
   },
   entries(command) {
     const t = cursor.timeouts;
