@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { handleHook } from '../src/agents/handle-hook.js';
 import { claude } from '../src/agents/claude.js';
-import { claudePlayer, play } from './helpers/agent-hosts.js';
+import { blockThenFix, claudePlayer, play } from './helpers/agent-hosts.js';
 import { agentLines, BAD, CHEAP, GOOD, hostProject as installedProject, OTHER_BAD, TSC } from './helpers/agent-fixture.js';
 import { makeProject, type Project } from './helpers/project.js';
 
@@ -21,16 +21,8 @@ async function hostProject(name: string, gates: Record<string, unknown>[], loop:
 describe('Claude Code: the stop hook as Claude Code runs it', () => {
   it('blocks a stop with a type error (file:line and TS code in the reason), lets the fix through, and records both', async () => {
     const project = await hostProject('claude-fix', [TSC]);
-    expect((await play(claudePlayer, project, 'prompt')).verdict).toBe('allow');
-    project.write('src/values.ts', BAD);
-    const first = await play(claudePlayer, project, 'stop');
-    expect(first.exitCode).toBe(0);
-    expect(first.verdict).toBe('block');
-    expect(first.message).toContain('src/values.ts:1:14 TS2322');
+    const first = await blockThenFix(claudePlayer, project);
     expect(first.message?.length).toBeLessThanOrEqual(8000);
-    project.write('src/values.ts', GOOD);
-    const second = await play(claudePlayer, project, 'stop', { active: true });
-    expect(second.verdict).toBe('allow');
     const lines = agentLines(project);
     expect(lines.map((l) => [l['outcome'], l['attempt'], l['host'], l['session'], l['prompt']])).toEqual([
       ['blocked', 1, 'claude', 'session-1', 1],

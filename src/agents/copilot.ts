@@ -1,5 +1,5 @@
 import { blockOnlyAnswer } from './block-only-answer.js';
-import type { AgentHost, HookEvent } from './host.js';
+import { baseEvent, HOOK_TIMEOUTS, type AgentHost, type HookEvent } from './host.js';
 import { filesOf, optionalObject, optionalString, requireString } from './input.js';
 
 /**
@@ -15,11 +15,11 @@ export const copilot: AgentHost = {
   configFile: '.github/hooks/gatekeeper.json',
   newFile: { version: 1 },
   maxStops: 8,
-  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  timeouts: HOOK_TIMEOUTS,
   parse(kind, input): HookEvent {
     const session = requireString(input, 'sessionId', 'copilot');
     const cwd = optionalString(input, 'cwd');
-    const base = { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+    const base = baseEvent(kind, session, cwd);
     if (kind !== 'edit') return base;
     const tool = optionalString(input, 'toolName');
     if (tool !== undefined && !/^(edit|create)$/.test(tool)) return { ...base, ignored: true, files: [] };

@@ -1,5 +1,5 @@
 import { blockOnlyAnswer } from './block-only-answer.js';
-import type { AgentHost, HookEvent } from './host.js';
+import { baseEvent, HOOK_TIMEOUTS, type AgentHost, type HookEvent } from './host.js';
 import { optionalString, requireString } from './input.js';
 
 /**
@@ -15,12 +15,12 @@ export const cursor: AgentHost = {
   configFile: '.cursor/hooks.json',
   newFile: { version: 1 },
   maxStops: 5,
-  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  timeouts: HOOK_TIMEOUTS,
   parse(kind, input): HookEvent {
     const session = requireString(input, 'conversation_id', 'cursor');
     const roots = input['workspace_roots'];
     const cwd = Array.isArray(roots) && typeof roots[0] === 'string' ? roots[0] : undefined;
-    const base = { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+    const base = baseEvent(kind, session, cwd);
     if (kind === 'stop') {
       const status = optionalString(input, 'status');
       return { ...base, reentered: typeof input['loop_count'] === 'number' && input['loop_count'] > 0, ...(status !== undefined && status !== 'completed' ? { ignored: true } : {}) };
