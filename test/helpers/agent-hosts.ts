@@ -85,10 +85,13 @@ function claudeShapeReader(blocking: readonly string[]): HostPlayer['read'] {
 
 const readClaudeShape = claudeShapeReader(['block']);
 
+/** Codex names its hook events as Claude Code does. */
+const CLAUDE_EVENTS: Record<Kind, string> = { prompt: 'UserPromptSubmit', stop: 'Stop', edit: 'PostToolUse' };
+
 export const claudePlayer: HostPlayer = {
   name: 'claude',
   configFile: '.claude/settings.json',
-  events: { prompt: 'UserPromptSubmit', stop: 'Stop', edit: 'PostToolUse' },
+  events: CLAUDE_EVENTS,
   entry: groupEntry,
   stdin(kind, s) {
     const base = { session_id: s.session, transcript_path: path.join(s.cwd, '.transcript.jsonl'), cwd: s.cwd, permission_mode: 'default' };
@@ -104,7 +107,7 @@ export const claudePlayer: HostPlayer = {
 export const codexPlayer: HostPlayer = {
   name: 'codex',
   configFile: '.codex/hooks.json',
-  events: { prompt: 'UserPromptSubmit', stop: 'Stop', edit: 'PostToolUse' },
+  events: CLAUDE_EVENTS,
   entry: groupEntry,
   stdin(kind, s) {
     const base = { session_id: s.session, turn_id: 'turn-1', transcript_path: null, cwd: s.cwd, model: 'gpt-5-codex' };
