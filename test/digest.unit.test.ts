@@ -5,7 +5,7 @@ import { buildDigest, type AgentChange } from '../src/loop/digest.js';
 import { fairShare } from '../src/loop/digest/fair-share.js';
 import { compressLines, describeLines } from '../src/loop/digest/line-set.js';
 import { blockingDiagnostics, failuresOf, fingerprintOf, type Failure } from '../src/loop/fingerprint.js';
-import { namedPositions } from './helpers/digest-positions.js';
+import { attemptsToGreen as attemptsWith } from '../bench/digest-agent.mjs';
 
 function gate(id: string, diagnostics: Diagnostic[], status: GateResult['status'] = diagnostics.length > 0 ? 'failed' : 'passed', kind = 'typecheck'): GateResult {
   return { id, kind, status, diagnostics, summary: `${diagnostics.length} errors`, output: 'raw tool output', durationMs: 5, cached: false };
@@ -224,21 +224,9 @@ describe('fair shares', () => {
   });
 });
 
-/**
- * A scripted agent that reads nothing but the digest and fixes exactly the `file:line` positions
- * it names: the failures are a set of positions per gate, and a fix removes every failure there.
- */
+/** bench/digest.mjs's scripted agent: it reads nothing but the digest and fixes exactly the `file:line` positions it names. */
 function attemptsToGreen(start: GateResult[], maxAttempts: number): number {
-  let results = start;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    if (results.every((r) => r.diagnostics.length === 0)) return attempt;
-    const fixed = new Set(namedPositions(digestOf(results)));
-    results = results.map((r) => {
-      const left = r.diagnostics.filter((d) => !fixed.has(`${d.file}:${d.line}`));
-      return { ...r, diagnostics: left, status: left.length > 0 ? 'failed' : 'passed' };
-    });
-  }
-  return Infinity;
+  return attemptsWith(start, (results) => digestOf(results), maxAttempts);
 }
 
 describe('a scripted agent that fixes what the digest names', () => {
