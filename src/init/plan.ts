@@ -51,6 +51,7 @@ export function planGates(facts: ProjectFacts): InitPlan {
     add({ kind: 'complexity', include: facts.sources.include, exclude: COMPLEXITY_EXCLUDE }, 'complexity', `found TypeScript/JavaScript sources in ${facts.sources.where}; flags functions with cyclomatic complexity above 10 (test files left out)`);
     for (const why of facts.complexity?.why ?? []) plan.notes.push(`complexity: ${why}`);
   }
+  if (facts.packageManagerNote !== undefined) plan.notes.push(facts.packageManagerNote);
   if (facts.buildScript !== undefined) {
     const pm = facts.packageManager;
     const gate = pm.name === 'npm' ? { kind: 'build' } : { kind: 'build', command: runScript(pm.name, 'build') };
