@@ -7,6 +7,7 @@ import { inputsKey, settingsKey, type Place } from './cache-key.js';
 import { ignoredInputIds } from './ignored-inputs.js';
 import { dropEntry, evict, readEntry, resultsDir, writeEntry } from './result-store.js';
 import { hashText, takeSnapshot, type TreeSnapshot } from './tree-snapshot.js';
+import { claimRead, type WorkTreeRead } from '../git/work-tree-read.js';
 
 export interface CacheSetup {
   root: string;
@@ -59,9 +60,12 @@ function storable(result: GateResult): boolean {
 export class ResultCache {
   private snapshot: Promise<TreeSnapshot | undefined> | undefined;
   private readonly dir: string;
+  /** The read the run's scope was computed from: the tree as it is until the first gate runs. */
+  private scopeRead: WorkTreeRead | undefined;
 
   constructor(private readonly setup: CacheSetup) {
     this.dir = resultsDir(setup.cacheDir);
+    this.scopeRead = claimRead(setup.scope, setup.root);
   }
 
   /** The tree as it was before any gate still to start; refreshed whenever a gate has run. */
@@ -75,7 +79,9 @@ export class ResultCache {
   }
 
   private async take(): Promise<TreeSnapshot | undefined> {
-    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot), ignoredInputIds(this.setup.root)]);
+    const read = this.scopeRead;
+    this.scopeRead = undefined;
+    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, read), ignoredInputIds(this.setup.root, read?.ignored)]);
     // Without the ignored files' identity a key could replay a pass computed against an old dist/.
     if (!snapshot || !ignored) return undefined;
     if (this.setup.configFile !== undefined) snapshot.files.delete(this.relative(this.setup.configFile));
@@ -100,6 +106,7 @@ export class ResultCache {
   /** A gate ran outside the cache (cache: false, the guard): it may have changed the tree. */
   invalidate(): void {
     this.snapshot = undefined;
+    this.scopeRead = undefined;
   }
 
   /**
@@ -108,6 +115,7 @@ export class ResultCache {
    */
   async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<boolean> {
     // The gate ran: the tree may differ now (builds write, commands edit), so look again.
+    this.scopeRead = undefined;
     this.snapshot = this.take();
     if (aborted) return false;
     const after = await this.snapshot;
