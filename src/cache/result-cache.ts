@@ -7,6 +7,7 @@ import { inputsKey, settingsKey, type Place } from './cache-key.js';
 import { ignoredInputIds } from './ignored-inputs.js';
 import { dropEntry, evict, readEntry, resultsDir, writeEntry } from './result-store.js';
 import { hashText, takeSnapshot, type TreeSnapshot } from './tree-snapshot.js';
+import type { WorkTreeListing } from '../git/work-tree-listing.js';
 
 export interface CacheSetup {
   root: string;
@@ -24,6 +25,8 @@ export interface CacheSetup {
    * replaces a stored one it contradicts instead of leaving it to be replayed later.
    */
   replay?: boolean;
+  /** The work tree as the run's scope listed it just before: the first snapshot needs no git call of its own. */
+  listing?: WorkTreeListing;
 }
 
 /** What a lookup learnt: the stored result on a hit, and what `remember` needs on a miss. */
@@ -59,9 +62,12 @@ function storable(result: GateResult): boolean {
 export class ResultCache {
   private snapshot: Promise<TreeSnapshot | undefined> | undefined;
   private readonly dir: string;
+  /** The setup's listing, until a snapshot used it or a gate ran (then it may be out of date). */
+  private fresh: WorkTreeListing | undefined;
 
   constructor(private readonly setup: CacheSetup) {
     this.dir = resultsDir(setup.cacheDir);
+    this.fresh = setup.listing;
   }
 
   /** The tree as it was before any gate still to start; refreshed whenever a gate has run. */
@@ -75,7 +81,9 @@ export class ResultCache {
   }
 
   private async take(): Promise<TreeSnapshot | undefined> {
-    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot), ignoredInputIds(this.setup.root)]);
+    const listing = this.fresh;
+    this.fresh = undefined;
+    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, listing), ignoredInputIds(this.setup.root)]);
     // Without the ignored files' identity a key could replay a pass computed against an old dist/.
     if (!snapshot || !ignored) return undefined;
     if (this.setup.configFile !== undefined) snapshot.files.delete(this.relative(this.setup.configFile));
@@ -100,6 +108,7 @@ export class ResultCache {
   /** A gate ran outside the cache (cache: false, the guard): it may have changed the tree. */
   invalidate(): void {
     this.snapshot = undefined;
+    this.fresh = undefined;
   }
 
   /**

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { UserFacingError } from '../core/errors.js';
-import { ALWAYS_EXCLUDED } from '../core/file-set.js';
+import { ALWAYS_EXCLUDED } from '../core/always-excluded.js';
 import type { Scope } from '../core/scope.js';
 import { git, gitMaybe, splitNul } from './git.js';
+import { LISTING_ARGS, parseListing, type WorkTreeListing } from './work-tree-listing.js';
 
 function existing(root: string, files: Iterable<string>): string[] {
   return [...new Set(files)].filter((f) => existsSync(path.join(root, f))).sort();
@@ -12,10 +12,18 @@ function existing(root: string, files: Iterable<string>): string[] {
 
 /** Every tracked and untracked-not-ignored file under `root` (or every file, outside git). */
 export async function wholeProjectScope(root: string, inGit: boolean): Promise<Scope> {
-  const files = inGit
-    ? splitNul(await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root))
-    : await glob(['**/*'], { cwd: root, ignore: ALWAYS_EXCLUDED, dot: true, onlyFiles: true });
-  return { mode: 'all', files: existing(root, files), description: 'all files' };
+  return (await wholeProjectListing(root, inGit)).scope;
+}
+
+/** wholeProjectScope, and in git the listing it came from (the result cache's first snapshot reuses it). */
+export async function wholeProjectListing(root: string, inGit: boolean): Promise<{ scope: Scope; listing?: WorkTreeListing }> {
+  if (!inGit) {
+    // tinyglobby (and its picomatch) load only outside git, where they are needed.
+    const files = await (await import('tinyglobby')).glob(['**/*'], { cwd: root, ignore: ALWAYS_EXCLUDED, dot: true, onlyFiles: true });
+    return { scope: { mode: 'all', files: existing(root, files), description: 'all files' } };
+  }
+  const listing = parseListing(await git(LISTING_ARGS, root));
+  return { scope: { mode: 'all', files: existing(root, [...listing.cached, ...listing.untracked]), description: 'all files' }, listing };
 }
 
 export async function resolveCommit(ref: string, cwd: string): Promise<string | undefined> {

@@ -1,0 +1,56 @@
+import { gitMaybe, splitNul } from './git.js';
+
+/**
+ * What one `git ls-files` tells of a folder of the work tree: the index's blob ids, which paths
+ * differ from the index, and the untracked files. The result cache's key (tree-snapshot.ts) and a
+ * whole-project scope (scope.ts) both read it, so a run asks git once instead of three times
+ * (`ls-files -s`, `status`, `ls-files --others`): each git process costs a fork of Node on
+ * every start (issue #16).
+ */
+export interface WorkTreeListing {
+  /** Stage-0 index entries: path → "mode:blob". Paths relative to the listed folder, forward slashes. */
+  staged: Map<string, string>;
+  /** Every path the index holds (conflicted ones once). */
+  cached: string[];
+  /** Paths whose work-tree copy may differ from the index: modified, deleted, conflicted, untracked. */
+  dirty: string[];
+  /** Untracked files that are not ignored. */
+  untracked: string[];
+}
+
+/**
+ * `-t` tags each record (H cached, S skip-worktree, M unmerged, C modified, R deleted, ? other) and
+ * `-s` gives the index entry ("<mode> <blob> <stage>\t<path>"); a modified or deleted path comes
+ * once as H and again as C (and R). git compares stat data with the index as `git status` does.
+ */
+export const LISTING_ARGS = ['ls-files', '-z', '-t', '-s', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '--', '.'];
+
+export function parseListing(text: string): WorkTreeListing {
+  const staged = new Map<string, string>();
+  const cached = new Set<string>();
+  const dirty = new Set<string>();
+  const untracked: string[] = [];
+  for (const record of splitNul(text)) {
+    const tag = record[0];
+    if (tag === '?') {
+      const file = record.slice(2);
+      untracked.push(file);
+      dirty.add(file);
+      continue;
+    }
+    const tab = record.indexOf('\t');
+    const file = record.slice(tab + 1);
+    const [mode, blob, stage] = record.slice(2, tab).split(' ');
+    cached.add(file);
+    // A conflicted path has several stages: whatever the work tree holds is hashed instead.
+    if (stage === '0') staged.set(file, `${mode ?? ''}:${blob ?? ''}`);
+    if (tag === 'C' || tag === 'R' || stage !== '0') dirty.add(file);
+  }
+  return { staged, cached: [...cached], dirty: [...dirty], untracked };
+}
+
+/** undefined outside a git work tree, or when git fails. */
+export async function listWorkTree(root: string): Promise<WorkTreeListing | undefined> {
+  const out = await gitMaybe(LISTING_ARGS, root);
+  return out === undefined ? undefined : parseListing(out);
+}
