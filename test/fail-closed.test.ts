@@ -37,9 +37,10 @@ describe('when the verdict cannot be known, it is never "passed"', () => {
   });
 
   it('a command that is not found (exit 127): errored', async () => {
-    const run = await verdictOf('exit127', {}, [{ id: 'missing', kind: 'command', command: 'definitely-not-a-command-gk' }]);
+    const run = await verdictOf('exit127', {}, [{ id: 'missing', kind: 'command', command: 'definitely-not-a-command-gk --flag' }]);
     expect(run.exitCode).toBe(1);
     expect(gate(run, 'missing').status).toBe('errored');
+    expect(gate(run, 'missing').summary).toContain('could not be started: `definitely-not-a-command-gk` is not on PATH');
   });
 
   it('a test run that collects zero tests: errored', async () => {

@@ -1,3 +1,5 @@
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, parseJsonReport, type Project } from './helpers/project.js';
 
@@ -78,7 +80,11 @@ describe('gatekeeper init follows what the project already runs', () => {
       'tsconfig.tests.json': '{}',
       'src/a.ts': 'export const a = 1;\n',
     });
-    const init = await p.gatekeeper(['init']);
+    // A pnpm on PATH, as Corepack or a global install puts it; init only looks for it.
+    p.write('bin/pnpm', '#!/bin/sh\nexit 0\n');
+    chmodSync(path.join(p.dir, 'bin/pnpm'), 0o755);
+    const withPnpm = `${path.join(p.dir, 'bin')}${path.delimiter}${process.env['PATH'] ?? ''}`;
+    const init = await p.gatekeeper(['init'], { env: { PATH: withPnpm } });
     expect(init.exitCode).toBe(0);
     expect(gatesOf(p).filter((g) => g['kind'] !== 'complexity')).toEqual([
       { id: 'typecheck-source', kind: 'typecheck', project: 'tsconfig.source.json' },
@@ -87,5 +93,13 @@ describe('gatekeeper init follows what the project already runs', () => {
       { id: 'test', kind: 'test', runner: 'vitest', args: ['--typecheck.enabled'] },
     ]);
     expect(init.stdout).toContain('build: package.json has a build script (tsc -p tsconfig.build.json); runs pnpm run build (packageManager is pnpm@9.15.0)');
+
+    // Without pnpm on PATH a `pnpm run build` gate could never start: scripts run through npm, and init says why.
+    rmSync(path.join(p.dir, '.gatekeeper.json'));
+    const noPnpm = (process.env['PATH'] ?? '').split(path.delimiter).filter((dir) => !existsSync(path.join(dir, 'pnpm'))).join(path.delimiter);
+    const fallback = await p.gatekeeper(['init'], { env: { PATH: noPnpm } });
+    expect(fallback.exitCode).toBe(0);
+    expect(gatesOf(p).find((g) => g['id'] === 'build')).toEqual({ id: 'build', kind: 'build' });
+    expect(fallback.stdout).toContain('packageManager is pnpm@9.15.0, but pnpm is not on PATH here, so the gates run scripts through npm');
   });
 });

@@ -6,7 +6,7 @@ import { linterConfigs, type LinterName } from '../../gates/lint/detect-linter.j
 import { JEST_CONFIGS } from '../../gates/test/detect-runner.js';
 import { chooseTsconfig, type TsconfigChoice } from './choose-tsconfig.js';
 import { COMPLEXITY_EXCLUDE, complexityStart, type ComplexityStart } from './complexity-start.js';
-import { detectPackageManager, type PackageManager } from './package-manager.js';
+import { detectPackageManager, runnablePackageManager, type PackageManager } from './package-manager.js';
 import { scriptCommands } from './script-commands.js';
 import { checkScripts, gatesFromScripts, isCheckCommand, type ScriptGate, type Uncovered } from './script-gates.js';
 
@@ -37,6 +37,8 @@ export interface ProjectFacts {
   jest?: string;
   otherTestScript?: string;
   packageManager: PackageManager;
+  /** Why scripts run through another package manager than the one the project declares. */
+  packageManagerNote?: string;
   /** Linters whose config files are at the root, ESLint first. */
   linters: { linter: LinterName; config: string }[];
   /** The gates the project's check scripts call for (tsc, eslint, biome, oxlint, vitest, jest, node --test). */
@@ -100,12 +102,13 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
   const pkg = readPackageJson(root);
   const entries = readdirSync(root);
   const buildScript = pkg.scripts?.['build'];
-  const packageManager = detectPackageManager(root);
+  const { packageManager, note: packageManagerNote } = runnablePackageManager(detectPackageManager(root));
   const scripts = stringScripts(pkg);
   const seen = new Set<string>();
   const commands = checkScripts(scripts).flatMap((name) => scriptCommands(scripts, name, seen)).filter(isCheckCommand);
   const fromScripts = gatesFromScripts(commands, packageManager.name);
   const facts: ProjectFacts = { packageManager, linters: linterConfigs(root), scriptGates: fromScripts.gates, uncovered: fromScripts.uncovered };
+  if (packageManagerNote !== undefined) facts.packageManagerNote = packageManagerNote;
   const tsconfig = chooseTsconfig(root);
   if (tsconfig) facts.tsconfig = tsconfig;
   const eslintConfig = ESLINT_FLAT_CONFIGS.find((f) => entries.includes(f));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type PackageManagerName = 'npm' | 'pnpm' | 'yarn' | 'bun';
@@ -35,6 +35,34 @@ export function detectPackageManager(root: string): PackageManager {
     if (existsSync(path.join(root, file))) return { name, why: `${file} exists` };
   }
   return { name: 'npm', why: 'no lockfile names another' };
+}
+
+/** Whether `command` names an executable file in one of PATH's folders (as `/bin/sh` would find it). */
+export function onPath(command: string, pathEnv: string | undefined = process.env['PATH']): boolean {
+  const names = process.platform === 'win32' ? [`${command}.cmd`, `${command}.exe`, command] : [command];
+  return (pathEnv ?? '').split(path.delimiter).some((dir) => dir !== '' && names.some((name) => isFile(path.join(dir, name))));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The package manager scripts can run through here. A project may declare pnpm, yarn or bun
+ * while this machine has only npm (a contributor who ran `npx pnpm install`, no Corepack shims):
+ * a build gate of `pnpm run build` would then never start and block every push, so scripts run
+ * through npm — which runs any package.json script — and a note says how to switch back.
+ */
+export function runnablePackageManager(declared: PackageManager, pathEnv?: string): { packageManager: PackageManager; note?: string } {
+  if (declared.name === 'npm' || onPath(declared.name, pathEnv)) return { packageManager: declared };
+  return {
+    packageManager: { name: 'npm', why: `${declared.why}, but ${declared.name} is not on PATH here` },
+    note: `${declared.why}, but ${declared.name} is not on PATH here, so the gates run scripts through npm; once it is (\`corepack enable\` puts it there), run init again to use ${declared.name}`,
+  };
 }
 
 /** The command that runs a package.json script with this package manager. */

@@ -64,7 +64,8 @@ function planComplexity(facts: ProjectFacts, { plan, add }: Planner): void {
   for (const why of facts.complexity?.why ?? []) plan.notes.push(`complexity: ${why}`);
 }
 
-function planBuild(facts: ProjectFacts, { add }: Planner): void {
+function planBuild(facts: ProjectFacts, { plan, add }: Planner): void {
+  if (facts.packageManagerNote !== undefined) plan.notes.push(facts.packageManagerNote);
   if (facts.buildScript === undefined) return;
   const pm = facts.packageManager;
   const gate = pm.name === 'npm' ? { kind: 'build' } : { kind: 'build', command: runScript(pm.name, 'build') };
