@@ -1,6 +1,6 @@
 import { lstat, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
-import { listIgnoredFiles } from '../git/ignored-files.js';
+import { listIgnoredFiles, type IgnoredFiles } from '../git/ignored-files.js';
 import { hashText } from './tree-snapshot.js';
 
 /** Past this many bytes of ignored files, the rest are identified by size and time rather than read. */
@@ -33,8 +33,9 @@ async function idOf(file: string, budget: { left: number }): Promise<string | un
  * types), by content. A key without them would replay a pass computed against files that have
  * changed since: a false green. undefined outside a git work tree.
  */
-export async function ignoredInputIds(root: string): Promise<string[] | undefined> {
-  const listed = await listIgnoredFiles(root);
+export async function ignoredInputIds(root: string, asked?: Promise<IgnoredFiles | undefined>): Promise<string[] | undefined> {
+  // A listing the run's start asked for is used once; one that failed is asked again.
+  const listed = (await asked) ?? (await listIgnoredFiles(root));
   if (!listed) return undefined;
   const budget = { left: HASH_BUDGET_BYTES };
   const ids: string[] = [];

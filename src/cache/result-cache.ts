@@ -8,6 +8,7 @@ import { ignoredInputIds } from './ignored-inputs.js';
 import { dropEntry, evict, readEntry, resultsDir, writeEntry } from './result-store.js';
 import { hashText, takeSnapshot, type TreeSnapshot } from './tree-snapshot.js';
 import type { WorkTreeListing } from '../git/work-tree-listing.js';
+import type { IgnoredFiles } from '../git/ignored-files.js';
 
 export interface CacheSetup {
   root: string;
@@ -27,6 +28,8 @@ export interface CacheSetup {
   replay?: boolean;
   /** The work tree as the run's scope listed it just before: the first snapshot needs no git call of its own. */
   listing?: WorkTreeListing;
+  /** The ignored files, as the run's start asked git for them (startListings), for the first snapshot too. */
+  ignoredListing?: Promise<IgnoredFiles | undefined>;
 }
 
 /** What a lookup learnt: the stored result on a hit, and what `remember` needs on a miss. */
@@ -64,10 +67,12 @@ export class ResultCache {
   private readonly dir: string;
   /** The setup's listing, until a snapshot used it or a gate ran (then it may be out of date). */
   private fresh: WorkTreeListing | undefined;
+  private freshIgnored: Promise<IgnoredFiles | undefined> | undefined;
 
   constructor(private readonly setup: CacheSetup) {
     this.dir = resultsDir(setup.cacheDir);
     this.fresh = setup.listing;
+    this.freshIgnored = setup.ignoredListing;
   }
 
   /** The tree as it was before any gate still to start; refreshed whenever a gate has run. */
@@ -81,9 +86,10 @@ export class ResultCache {
   }
 
   private async take(): Promise<TreeSnapshot | undefined> {
-    const listing = this.fresh;
+    const [listing, ignoredListing] = [this.fresh, this.freshIgnored];
     this.fresh = undefined;
-    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, listing), ignoredInputIds(this.setup.root)]);
+    this.freshIgnored = undefined;
+    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, listing), ignoredInputIds(this.setup.root, ignoredListing)]);
     // Without the ignored files' identity a key could replay a pass computed against an old dist/.
     if (!snapshot || !ignored) return undefined;
     if (this.setup.configFile !== undefined) snapshot.files.delete(this.relative(this.setup.configFile));
@@ -109,6 +115,7 @@ export class ResultCache {
   invalidate(): void {
     this.snapshot = undefined;
     this.fresh = undefined;
+    this.freshIgnored = undefined;
   }
 
   /**

@@ -4,7 +4,7 @@ import { UserFacingError } from '../core/errors.js';
 import { ALWAYS_EXCLUDED } from '../core/always-excluded.js';
 import type { Scope } from '../core/scope.js';
 import { git, gitMaybe, splitNul } from './git.js';
-import { LISTING_ARGS, parseListing, type WorkTreeListing } from './work-tree-listing.js';
+import { LISTING_ARGS, parseListing, type EarlyListings, type WorkTreeListing } from './work-tree-listing.js';
 
 function existing(root: string, files: Iterable<string>): string[] {
   return [...new Set(files)].filter((f) => existsSync(path.join(root, f))).sort();
@@ -16,13 +16,14 @@ export async function wholeProjectScope(root: string, inGit: boolean): Promise<S
 }
 
 /** wholeProjectScope, and in git the listing it came from (the result cache's first snapshot reuses it). */
-export async function wholeProjectListing(root: string, inGit: boolean): Promise<{ scope: Scope; listing?: WorkTreeListing }> {
+export async function wholeProjectListing(root: string, inGit: boolean, early?: EarlyListings): Promise<{ scope: Scope; listing?: WorkTreeListing }> {
   if (!inGit) {
     // tinyglobby (and its picomatch) load only outside git, where they are needed.
     const files = await (await import('tinyglobby')).glob(['**/*'], { cwd: root, ignore: ALWAYS_EXCLUDED, dot: true, onlyFiles: true });
     return { scope: { mode: 'all', files: existing(root, files), description: 'all files' } };
   }
-  const listing = parseListing(await git(LISTING_ARGS, root));
+  const listed = early?.folder === root ? await early.tree : undefined;
+  const listing = parseListing(listed ?? (await git(LISTING_ARGS, root)));
   return { scope: { mode: 'all', files: existing(root, [...listing.cached, ...listing.untracked]), description: 'all files' }, listing };
 }
 

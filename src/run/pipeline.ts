@@ -10,6 +10,7 @@ import { CancelledError, TimeoutError, withTimeout } from '../core/with-timeout.
 import { ResultCache, type Probe } from '../cache/result-cache.js';
 import type { Place } from '../cache/cache-key.js';
 import type { WorkTreeListing } from '../git/work-tree-listing.js';
+import type { IgnoredFiles } from '../git/ignored-files.js';
 import { openRemoteCache, type RemoteCache } from '../remote/remote-cache.js';
 import type { RemoteCacheConfig } from '../config/schema.js';
 import { runInLanes } from './lanes.js';
@@ -40,8 +41,9 @@ export interface PipelineInput {
   remoteCache?: RemoteCacheConfig;
   /** Re-judges each result as it ends, before fail-fast and the listeners see it (hold the line). */
   judge?: (result: GateResult) => Promise<GateResult>;
-  /** The work tree as the run's scope listed it just before (see CacheSetup.listing). */
+  /** The work tree as the run's scope listed it just before, and its ignored files (see CacheSetup). */
   listing?: WorkTreeListing;
+  ignoredListing?: Promise<IgnoredFiles | undefined>;
 }
 
 /** The two caches of one run: the local store first, then the shared one. */

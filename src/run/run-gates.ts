@@ -4,7 +4,8 @@ import type { GatekeeperConfig } from '../config/schema.js';
 import { repoRootAndHead } from '../git/git.js';
 import { recordRun } from '../history/record-run.js';
 import { sinceScope, wholeProjectListing } from '../git/scope.js';
-import type { WorkTreeListing } from '../git/work-tree-listing.js';
+import { startListings, type EarlyListings, type WorkTreeListing } from '../git/work-tree-listing.js';
+import type { IgnoredFiles } from '../git/ignored-files.js';
 import { AUTO, autoSinceScope } from '../git/base-ref.js';
 import { fanOut, type Reporter, type RunReport } from '../report/reporter.js';
 import { cacheDirFor } from '../core/cache-dir.js';
@@ -83,10 +84,10 @@ function holdBaseFor(request: RunRequest, scope: Scope, root: string): Promise<H
 }
 
 /** The run's scope; for the whole project, also git's listing of the tree, which the result cache reuses. */
-async function scopeFor(request: RunRequest, root: string, inGit: boolean): Promise<{ scope: Scope; listing?: WorkTreeListing }> {
+async function scopeFor(request: RunRequest, root: string, inGit: boolean, early: EarlyListings): Promise<{ scope: Scope; listing?: WorkTreeListing }> {
   if (request.scope) return { scope: request.scope };
   if (request.since === AUTO) return { scope: await autoSinceScope(root) };
-  return request.since !== undefined ? { scope: await sinceScope(request.since, root) } : wholeProjectListing(root, inGit);
+  return request.since !== undefined ? { scope: await sinceScope(request.since, root) } : wholeProjectListing(root, inGit, early);
 }
 
 /** What a run settled before any gate starts: its config, the gates to run and to leave out, and the scope. */
@@ -101,21 +102,25 @@ interface RunSetup {
   scope: Scope;
   plan: ShardPlan | undefined;
   listing: WorkTreeListing | undefined;
+  ignoredListing: Promise<IgnoredFiles | undefined> | undefined;
   /** The commit judged, for the ledger line (asked with the repository's root: one git process less). */
   head: string | undefined;
 }
 
 async function prepareRun(request: RunRequest): Promise<RunSetup> {
   const cwd = path.resolve(request.cwd);
+  // The project folder is nearly always cwd: git lists it while rev-parse finds the repository.
+  const early = startListings(cwd, request.scope === undefined && request.since === undefined);
   const { root: repoRoot, head } = await repoRootAndHead(cwd);
   const { config, file, root } = await loadValidatedConfig(request.configPath, cwd, repoRoot);
   const selected = selectGates(config.gates, request.only, request.skip, request.skipReason);
-  const { scope: wholeScope, listing } = await scopeFor(request, root, repoRoot !== undefined);
+  const { scope: wholeScope, listing } = await scopeFor(request, root, repoRoot !== undefined, early);
   const plan = request.shard ? planShard(selected.run, wholeScope, request.shard) : undefined;
   const selection = plan ? { run: plan.run, left: [...selected.left, ...plan.left] } : selected;
   // HEAD of the repository the config is in (a --config may name one in another repository).
   const ownHead = repoRoot !== undefined && !path.relative(repoRoot, root).startsWith('..') ? head : undefined;
-  return { config, file, root, repoBase: repoRoot ?? root, inGit: repoRoot !== undefined, selection, scope: plan?.scope ?? wholeScope, plan, listing, head: ownHead };
+  const ignoredListing = early.folder === root ? early.ignored : undefined;
+  return { config, file, root, repoBase: repoRoot ?? root, inGit: repoRoot !== undefined, selection, scope: plan?.scope ?? wholeScope, plan, listing, ignoredListing, head: ownHead };
 }
 
 /** Hold the line's judge, when it is on; its code loads only then (a green run of cache hits never needs it). */
@@ -146,6 +151,7 @@ function pipelineInput(request: RunRequest, setup: RunSetup, judge: HoldJudge | 
     listener: fanOut(request.reporters),
     ...(judge ? { judge: (r: GateResult) => judge.judge(r) } : {}),
     ...(setup.listing ? { listing: setup.listing } : {}),
+    ...(setup.ignoredListing ? { ignoredListing: setup.ignoredListing } : {}),
   };
 }
 
