@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, REPO } from './helpers/project.js';
+import { CLI, GIT_ENV, makeProject, REPO } from './helpers/project.js';
 
 /**
  * Start-up cost is paid on every push and after every agent edit, so `--version` and `--help` must
@@ -23,13 +23,13 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function loadedBy(args: string[], cli = CLI): Promise<{ exitCode: number; stdout: string; loaded: string[] }> {
-  const result = await execa(process.execPath, ['--import', hookUrl, cli, ...args], { cwd: dir, reject: false, env: { NO_COLOR: '1' } });
+async function loadedBy(args: string[], cli = CLI, cwd = dir, env: Record<string, string> = {}): Promise<{ exitCode: number; stdout: string; stderr: string; loaded: string[] }> {
+  const result = await execa(process.execPath, ['--import', hookUrl, cli, ...args], { cwd, reject: false, env: { NO_COLOR: '1', ...env } });
   const loaded = String(result.stderr)
     .split('\n')
     .filter((line) => line.startsWith('LOADED '))
     .map((line) => line.slice('LOADED '.length));
-  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), loaded };
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), loaded };
 }
 
 const HEAVY = ['/node_modules/zod/', '/node_modules/listr2/', '/node_modules/execa/', '/src/run/', '/gates/'];
@@ -56,6 +56,38 @@ describe('start-up loads only what the command needs', () => {
     const { loaded } = await loadedBy(['run', '--no-cache']);
     expect(heavyIn(loaded).some((url) => url.includes('/node_modules/zod/'))).toBe(true);
     expect(heavyIn(loaded).some((url) => url.includes('/src/run/'))).toBe(true);
+  });
+});
+
+describe('a run whose gates are all cache hits (issue #16)', () => {
+  it('loads neither zod nor a gate, and asks git three times; a changed config is validated again', async () => {
+    const gates = Array.from({ length: 5 }, (_, i) => ({ id: `noop${i + 1}`, kind: 'command', command: 'true' }));
+    const project = await makeProject('startup-cached', { '.gatekeeper.json': JSON.stringify({ gates }), '.gitignore': '.gatekeeper/\n' });
+    try {
+      const first = await loadedBy(['run'], CLI, project.dir, GIT_ENV);
+      expect(first.exitCode).toBe(0);
+      // The first run validated the config (zod and the gates' option schemas) and ran the gates.
+      expect(first.loaded.some((url) => url.includes('/node_modules/zod/'))).toBe(true);
+      const trace = path.join(dir, 'git-trace.log');
+      const hits = await loadedBy(['run'], CLI, project.dir, { ...GIT_ENV, GIT_TRACE: trace });
+      expect(hits.exitCode).toBe(0);
+      expect(hits.stdout).toContain('5 passed');
+      expect((hits.stdout.match(/\(cached\)/g) ?? []).length).toBe(5);
+      expect(hits.loaded.filter((url) => url.includes('/node_modules/zod/') || url.includes('/gates/'))).toEqual([]);
+      // rev-parse (top folder and HEAD), one ls-files for the scope and the key, one for ignored files.
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(trace, 'utf8').match(/built-in: git /g)?.length).toBe(3);
+
+      // The kept validation is keyed by the file's text: a broken config is judged, in the same words, every time.
+      project.write('.gatekeeper.json', JSON.stringify({ gates: [{ ...gates[0], timeout: -1 }] }));
+      const broken = await loadedBy(['run'], CLI, project.dir, GIT_ENV);
+      expect(broken.exitCode).toBe(2);
+      expect(broken.stderr).toContain('gates[0].timeout');
+      const said = (stderr: string): string[] => stderr.split('\n').filter((line) => !line.startsWith('LOADED '));
+      expect(said((await loadedBy(['run'], CLI, project.dir, GIT_ENV)).stderr)).toEqual(said(broken.stderr));
+    } finally {
+      project.cleanup();
+    }
   });
 });
 

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashText, takeSnapshot } from '../src/cache/tree-snapshot.js';
-import { sinceScope, wholeProjectScope } from '../src/git/scope.js';
-import { claimRead } from '../src/git/work-tree-read.js';
+import { sinceScope, wholeProjectListing, wholeProjectScope } from '../src/git/scope.js';
 import { makeProject, REPO, type Project } from './helpers/project.js';
 
 const projects: Project[] = [];
@@ -34,7 +33,7 @@ describe('the tree snapshot', () => {
     expect(sub?.files.get('deep.txt')).toBe(`w:${hashText('deeper\n')}`);
   });
 
-  it('gives the scope the files that exist, from one read that the first key takes over once', async () => {
+  it('gives the scope the files that exist (deleted, skip-worktree-and-gone and dangling links left out), from the listing the first key reuses', async () => {
     const project = await makeProject('scope-read', { '.gitignore': 'ignored.txt\n', 'kept.txt': 'kept\n', 'gone.txt': 'gone\n', 'sparse.txt': 'sparse\n', 'staged-gone.txt': 'x\n', 'sub/deep.txt': 'deep\n' });
     projects.push(project);
     symlinkSync('nowhere', `${project.dir}/dangling`);
@@ -46,17 +45,14 @@ describe('the tree snapshot', () => {
     project.write('new file.txt', 'new\n');
     project.write('ignored.txt', 'ignored\n');
 
-    const scope = await wholeProjectScope(project.dir, true);
+    const { scope, listing } = await wholeProjectListing(project.dir, true);
     expect(scope.files).toEqual(['.gitignore', 'kept.txt', 'new file.txt', 'sub/deep.txt']);
-    const read = claimRead(scope, project.dir);
-    expect(read?.staged.get('kept.txt')).toBe(`100644:${(await project.git('hash-object', 'kept.txt')).trim()}`);
-    expect(claimRead(scope, project.dir)).toBeUndefined();
+    expect(listing?.staged.get('kept.txt')).toBe(`100644:${(await project.git('hash-object', 'kept.txt')).trim()}`);
 
     const since = await sinceScope('HEAD', project.dir);
     expect(since.files).toEqual(['new file.txt']);
     const sub = await wholeProjectScope(`${project.dir}/sub`, true);
     expect(sub.files).toEqual(['deep.txt']);
-    expect(claimRead(sub, project.dir)).toBeUndefined();
   });
 
   it('is undefined outside git and in a folder its repository ignores: nothing can be keyed reliably', async () => {

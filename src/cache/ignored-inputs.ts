@@ -33,8 +33,9 @@ async function idOf(file: string, budget: { left: number }): Promise<string | un
  * types), by content. A key without them would replay a pass computed against files that have
  * changed since: a false green. undefined outside a git work tree.
  */
-export async function ignoredInputIds(root: string, listing: Promise<IgnoredFiles | undefined> = listIgnoredFiles(root)): Promise<string[] | undefined> {
-  const listed = await listing;
+export async function ignoredInputIds(root: string, asked?: Promise<IgnoredFiles | undefined>): Promise<string[] | undefined> {
+  // A listing the run's start asked for is used once; one that failed is asked again.
+  const listed = (await asked) ?? (await listIgnoredFiles(root));
   if (!listed) return undefined;
   const budget = { left: HASH_BUDGET_BYTES };
   const ids: string[] = [];

@@ -7,7 +7,8 @@ import { inputsKey, settingsKey, type Place } from './cache-key.js';
 import { ignoredInputIds } from './ignored-inputs.js';
 import { dropEntry, evict, readEntry, resultsDir, writeEntry } from './result-store.js';
 import { hashText, takeSnapshot, type TreeSnapshot } from './tree-snapshot.js';
-import { claimRead, type WorkTreeRead } from '../git/work-tree-read.js';
+import type { WorkTreeListing } from '../git/work-tree-listing.js';
+import type { IgnoredFiles } from '../git/ignored-files.js';
 
 export interface CacheSetup {
   root: string;
@@ -25,6 +26,10 @@ export interface CacheSetup {
    * replaces a stored one it contradicts instead of leaving it to be replayed later.
    */
   replay?: boolean;
+  /** The work tree as the run's scope listed it just before: the first snapshot needs no git call of its own. */
+  listing?: WorkTreeListing;
+  /** The ignored files, as the run's start asked git for them (startListings), for the first snapshot too. */
+  ignoredListing?: Promise<IgnoredFiles | undefined>;
 }
 
 /** What a lookup learnt: the stored result on a hit, and what `remember` needs on a miss. */
@@ -60,12 +65,14 @@ function storable(result: GateResult): boolean {
 export class ResultCache {
   private snapshot: Promise<TreeSnapshot | undefined> | undefined;
   private readonly dir: string;
-  /** The read the run's scope was computed from: the tree as it is until the first gate runs. */
-  private scopeRead: WorkTreeRead | undefined;
+  /** The setup's listing, until a snapshot used it or a gate ran (then it may be out of date). */
+  private fresh: WorkTreeListing | undefined;
+  private freshIgnored: Promise<IgnoredFiles | undefined> | undefined;
 
   constructor(private readonly setup: CacheSetup) {
     this.dir = resultsDir(setup.cacheDir);
-    this.scopeRead = claimRead(setup.scope, setup.root);
+    this.fresh = setup.listing;
+    this.freshIgnored = setup.ignoredListing;
   }
 
   /** The tree as it was before any gate still to start; refreshed whenever a gate has run. */
@@ -79,9 +86,10 @@ export class ResultCache {
   }
 
   private async take(): Promise<TreeSnapshot | undefined> {
-    const read = this.scopeRead;
-    this.scopeRead = undefined;
-    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, read), ignoredInputIds(this.setup.root, read?.ignored)]);
+    const [listing, ignoredListing] = [this.fresh, this.freshIgnored];
+    this.fresh = undefined;
+    this.freshIgnored = undefined;
+    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, listing), ignoredInputIds(this.setup.root, ignoredListing)]);
     // Without the ignored files' identity a key could replay a pass computed against an old dist/.
     if (!snapshot || !ignored) return undefined;
     if (this.setup.configFile !== undefined) snapshot.files.delete(this.relative(this.setup.configFile));
@@ -106,7 +114,8 @@ export class ResultCache {
   /** A gate ran outside the cache (cache: false, the guard): it may have changed the tree. */
   invalidate(): void {
     this.snapshot = undefined;
-    this.scopeRead = undefined;
+    this.fresh = undefined;
+    this.freshIgnored = undefined;
   }
 
   /**
@@ -115,7 +124,6 @@ export class ResultCache {
    */
   async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<boolean> {
     // The gate ran: the tree may differ now (builds write, commands edit), so look again.
-    this.scopeRead = undefined;
     this.snapshot = this.take();
     if (aborted) return false;
     const after = await this.snapshot;

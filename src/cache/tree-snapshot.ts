@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readWorkTree, type WorkTreeRead } from '../git/work-tree-read.js';
+import { listWorkTree, type WorkTreeListing } from '../git/work-tree-listing.js';
 
 /**
  * The identity of every tracked and untracked-not-ignored file under a project root, as
@@ -33,16 +33,16 @@ const GATEKEEPER_OWN = /^\.gatekeeper\//;
 
 /**
  * undefined outside a git work tree, when git fails or sees no file: then nothing can be keyed
- * reliably. `read`: a read of this very tree taken just now (the run's scope was computed from
- * it); the snapshot takes it over (a copy of 100,000 entries cost a third of a second).
+ * reliably. `listing` is one the caller just took of `root` (the run's scope did), else git is asked.
+ * (`_repoRoot` is no longer needed: ls-files gives paths relative to `root`; callers still pass it.)
  */
-export async function takeSnapshot(root: string, repoRoot: string, read?: WorkTreeRead): Promise<TreeSnapshot | undefined> {
-  const tree = read ?? (await readWorkTree(root, repoRoot));
-  if (tree === undefined) return undefined;
-  const files = tree.staged;
+export async function takeSnapshot(root: string, _repoRoot?: string, listing?: WorkTreeListing): Promise<TreeSnapshot | undefined> {
+  const listed = listing ?? (await listWorkTree(root));
+  if (listed === undefined) return undefined;
+  const files = new Map(listed.staged);
   // Gatekeeper's own folder (history, result cache, loop logs) is no gate's input, even where the
   // repository does not ignore it: otherwise every run's own ledger line would change the next key.
-  const dirty = tree.dirty.filter((p) => !GATEKEEPER_OWN.test(p));
+  const dirty = listed.dirty.filter((p) => !GATEKEEPER_OWN.test(p));
   const ids = await Promise.all(dirty.map((rel) => contentId(root, rel)));
   dirty.forEach((rel, i) => {
     const id = ids[i] ?? GONE;

@@ -1,36 +1,13 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ConfigError } from '../core/errors.js';
-import { NPX } from '../core/package-name.js';
+import { configFileFor, MINIMAL_EXAMPLE, readConfigText, type LoadedConfig } from './find.js';
 import { findGate } from '../../gates/index.js';
 import { configSchema, GATE_KINDS, type GatekeeperConfig } from './schema.js';
 import { describeIssue, formatPath, type KnownKeys } from './describe-issues.js';
 import { nearest } from './nearest.js';
 
-export const CONFIG_FILE = '.gatekeeper.json';
-
-const MINIMAL_EXAMPLE = '{ "gates": [ { "id": "types", "kind": "typecheck" }, { "id": "tests", "kind": "test" } ] }';
-
-export interface LoadedConfig {
-  config: GatekeeperConfig;
-  /** Absolute path of the config file. */
-  file: string;
-  /** The project root: the folder that holds the config. */
-  root: string;
-}
-
-/** From `start` up to `stopAt` (the repository root), the first folder that holds a config. */
-export function findConfig(start: string, stopAt: string | undefined): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir || (stopAt !== undefined && path.resolve(dir) === path.resolve(stopAt))) return undefined;
-    dir = parent;
-  }
-}
+export { CONFIG_FILE, findConfig, type LoadedConfig } from './find.js';
 
 /** jsonc-parser's "CloseBraceExpected" → "close brace expected". */
 function humanise(code: string): string {
@@ -90,24 +67,6 @@ export function parseConfig(text: string, file: string): GatekeeperConfig {
 }
 
 export function loadConfig(configPath: string | undefined, cwd: string, repoRoot: string | undefined): LoadedConfig {
-  const file = configPath !== undefined ? path.resolve(cwd, configPath) : findConfig(cwd, repoRoot);
-  if (file === undefined) {
-    throw new ConfigError(
-      `No ${CONFIG_FILE} found in ${cwd}${repoRoot && path.resolve(repoRoot) !== path.resolve(cwd) ? ` or its parents up to ${repoRoot}` : ''}. Create one with \`${NPX} init\` (it detects your tools), or write one at the repository root, for example ${MINIMAL_EXAMPLE}, or name one with --config PATH.`,
-    );
-  }
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) throw new ConfigError(`Config ${file} is a folder; expected a JSON file.`);
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(
-      code === 'ENOENT'
-        ? `Config file ${file} does not exist. Create it, for example ${MINIMAL_EXAMPLE}, or leave out --config to use ${CONFIG_FILE} at the repository root.`
-        : `Config file ${file} could not be read (${code ?? String(error)}).`,
-    );
-  }
-  return { config: parseConfig(text, file), file, root: path.dirname(file) };
+  const file = configFileFor(configPath, cwd, repoRoot);
+  return { config: parseConfig(readConfigText(file), file), file, root: path.dirname(file) };
 }

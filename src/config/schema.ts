@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { builtinGates } from '../../gates/index.js';
+import { DEFAULT_TIMEOUT_SECONDS } from './gate-defaults.js';
 
 /**
  * The one source of `.gatekeeper.json`: the TypeScript types, the validation and the committed
  * JSON Schema all come from here. Each gate kind contributes its own options.
  */
-export const DEFAULT_TIMEOUT_SECONDS = 600;
+export { DEFAULT_TIMEOUT_SECONDS };
 
 const commonGateFields = {
   id: z

@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import type { Scope } from './scope.js';
+import { ALWAYS_EXCLUDED } from './always-excluded.js';
 
-export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.gatekeeper/**'];
+export { ALWAYS_EXCLUDED };
 
 /**
  * The files a file-level gate looks at: the scope's files (every tracked and untracked-not-ignored

@@ -48,6 +48,18 @@ export async function repoRootOf(cwd: string): Promise<string | undefined> {
   return top?.trim() || undefined;
 }
 
+/**
+ * The repository's top folder and HEAD's commit in one git process (a run's start pays a fork of
+ * Node per git call). No commit yet: head undefined; outside a work tree: both undefined.
+ */
+export async function repoRootAndHead(cwd: string): Promise<{ root?: string; head?: string }> {
+  // --verify --quiet: an unborn HEAD exits 1 quietly after --show-toplevel printed the folder.
+  const result = await runGit(['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD'], cwd);
+  if (result.exitCode !== 0 && result.exitCode !== 1) return {};
+  const [root, head] = result.stdout.split('\n').map((l) => l.trim());
+  return { ...(root ? { root } : {}), ...(result.exitCode === 0 && head ? { head } : {}) };
+}
+
 export function splitNul(text: string): string[] {
   return text.split('\0').filter((s) => s !== '');
 }

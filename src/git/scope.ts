@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { UserFacingError } from '../core/errors.js';
-import { ALWAYS_EXCLUDED } from '../core/file-set.js';
+import { ALWAYS_EXCLUDED } from '../core/always-excluded.js';
 import type { Scope } from '../core/scope.js';
-import { git, GitError, gitMaybe, splitNul } from './git.js';
-import { listIgnoredFiles } from './ignored-files.js';
-import { attachRead, existingFiles, readWorkTree, type WorkTreeRead } from './work-tree-read.js';
+import { git, gitMaybe, splitNul } from './git.js';
+import { existingFiles, LISTING_ARGS, parseListing, type EarlyListings, type WorkTreeListing } from './work-tree-listing.js';
 
 function existing(root: string, files: Iterable<string>): string[] {
   return [...new Set(files)].filter((f) => existsSync(path.join(root, f))).sort();
@@ -14,22 +12,19 @@ function existing(root: string, files: Iterable<string>): string[] {
 
 /** Every tracked and untracked-not-ignored file under `root` (or every file, outside git). */
 export async function wholeProjectScope(root: string, inGit: boolean): Promise<Scope> {
-  if (!inGit) {
-    const files = await glob(['**/*'], { cwd: root, ignore: ALWAYS_EXCLUDED, dot: true, onlyFiles: true });
-    return { mode: 'all', files: existing(root, files), description: 'all files' };
-  }
-  const read = await readTree(root);
-  return attachRead({ mode: 'all', files: existingFiles(root, read), description: 'all files' }, root, read);
+  return (await wholeProjectListing(root, inGit)).scope;
 }
 
-async function readTree(root: string): Promise<WorkTreeRead> {
-  const repoRoot = (await git(['rev-parse', '--show-toplevel'], root)).trim();
-  // The result cache's first key needs the ignored files next: list them beside the read, not after it.
-  const ignored = listIgnoredFiles(root);
-  const read = await readWorkTree(root, repoRoot);
-  if (read === undefined) throw new GitError(`git could not list the files of ${root} (git ls-files or git status failed).`);
-  read.ignored = ignored;
-  return read;
+/** wholeProjectScope, and in git the listing it came from (the result cache's first snapshot reuses it). */
+export async function wholeProjectListing(root: string, inGit: boolean, early?: EarlyListings): Promise<{ scope: Scope; listing?: WorkTreeListing }> {
+  if (!inGit) {
+    // tinyglobby (and its picomatch) load only outside git, where they are needed.
+    const files = await (await import('tinyglobby')).glob(['**/*'], { cwd: root, ignore: ALWAYS_EXCLUDED, dot: true, onlyFiles: true });
+    return { scope: { mode: 'all', files: existing(root, files), description: 'all files' } };
+  }
+  const listed = early?.folder === root ? await early.tree : undefined;
+  const listing = parseListing(listed ?? (await git(LISTING_ARGS, root)));
+  return { scope: { mode: 'all', files: existingFiles(root, listing), description: 'all files' }, listing };
 }
 
 export async function resolveCommit(ref: string, cwd: string): Promise<string | undefined> {
@@ -48,12 +43,9 @@ export async function sinceScope(ref: string, root: string): Promise<Scope> {
   const head = await resolveCommit('HEAD', root);
   const base = head === undefined ? target : ((await gitMaybe(['merge-base', target, head], root))?.trim() ?? '');
   if (base === '') throw new UserFacingError(`--since ${ref}: it has no common history with HEAD, so there is no base to compare with.`);
-  // The index against the base (no work-tree read), then the work tree against the index from the
-  // read the cache's key takes too: together every file that differs from the base.
-  const [staged, read] = await Promise.all([git(['diff', '--cached', '--name-only', '-z', '--relative', '--no-renames', base, '--', '.'], root), readTree(root)]);
-  const present = new Set(existingFiles(root, read));
-  const files = [...new Set([...splitNul(staged), ...read.dirty])].filter((f) => present.has(f)).sort();
-  return attachRead({ mode: 'changed', files, base, description: `files changed since ${ref}` }, root, read);
+  const changed = splitNul(await git(['diff', '--name-only', '-z', '--relative', '--no-renames', base, '--', '.'], root));
+  const untracked = splitNul(await git(['ls-files', '-z', '--others', '--exclude-standard'], root));
+  return scopeOfFiles(root, [...changed, ...untracked], base, `files changed since ${ref}`);
 }
 
 export function scopeOfFiles(root: string, files: Iterable<string>, base: string | undefined, description: string): Scope {

@@ -10,7 +10,8 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
 
 /** One ledger line for a finished run or hook, with the commit it judged. */
 export async function recordRun(root: string, command: LedgerEntry['command'], outcome: string, durationMs: number, results: readonly GateResult[], bypasses: string[] = [], extra: Record<string, unknown> = {}): Promise<void> {
-  const commit = (await gitMaybe(['rev-parse', 'HEAD'], root))?.trim();
+  // A caller that knows the commit already (run asks git for it at the start) saves a git process.
+  const commit = typeof extra['commit'] === 'string' ? extra['commit'] : (await gitMaybe(['rev-parse', 'HEAD'], root))?.trim();
   appendLedger(root, {
     time: new Date().toISOString(),
     command,

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { GateConfig } from '../config/schema.js';
-import { DEFAULT_TIMEOUT_SECONDS } from '../config/schema.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../config/gate-defaults.js';
 import { runProcess } from '../core/process.js';
 import type { GateResult } from '../core/result.js';
 import type { BaseRunRequest } from './base-child.js';

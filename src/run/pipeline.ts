@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { GateConfig } from '../config/schema.js';
-import { DEFAULT_TIMEOUT_SECONDS } from '../config/schema.js';
-import { findGate } from '../../gates/index.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../config/gate-defaults.js';
 import type { GateContext, GateOutcome } from '../core/gate.js';
 import { blocks, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
@@ -10,6 +9,8 @@ import { boundText } from '../core/bounded-text.js';
 import { CancelledError, TimeoutError, withTimeout } from '../core/with-timeout.js';
 import { ResultCache, type Probe } from '../cache/result-cache.js';
 import type { Place } from '../cache/cache-key.js';
+import type { WorkTreeListing } from '../git/work-tree-listing.js';
+import type { IgnoredFiles } from '../git/ignored-files.js';
 import { openRemoteCache, type RemoteCache } from '../remote/remote-cache.js';
 import type { RemoteCacheConfig } from '../config/schema.js';
 import { runInLanes } from './lanes.js';
@@ -40,6 +41,9 @@ export interface PipelineInput {
   remoteCache?: RemoteCacheConfig;
   /** Re-judges each result as it ends, before fail-fast and the listeners see it (hold the line). */
   judge?: (result: GateResult) => Promise<GateResult>;
+  /** The work tree as the run's scope listed it just before, and its ignored files (see CacheSetup). */
+  listing?: WorkTreeListing;
+  ignoredListing?: Promise<IgnoredFiles | undefined>;
 }
 
 /** The two caches of one run: the local store first, then the shared one. */
@@ -71,6 +75,8 @@ export function skippedResult(gate: GateConfig, why: string): GateResult {
 
 async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string): Promise<GateResult> {
   const startedAt = performance.now();
+  // The gates (and zod, their option schemas) load only when one runs: a run of cache hits needs none.
+  const { findGate } = await import('../../gates/index.js');
   const definition = findGate(gate.kind);
   if (!definition) return finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt);
   const timeoutMs = (gate.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;

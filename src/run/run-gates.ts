@@ -1,19 +1,22 @@
 import path from 'node:path';
-import { loadConfig } from '../config/load.js';
-import { repoRootOf } from '../git/git.js';
+import { loadValidatedConfig } from '../config/validated-config.js';
+import type { GatekeeperConfig } from '../config/schema.js';
+import { repoRootAndHead } from '../git/git.js';
 import { recordRun } from '../history/record-run.js';
-import { sinceScope, wholeProjectScope } from '../git/scope.js';
+import { sinceScope, wholeProjectListing } from '../git/scope.js';
+import { startListings, type EarlyListings, type WorkTreeListing } from '../git/work-tree-listing.js';
+import type { IgnoredFiles } from '../git/ignored-files.js';
 import { AUTO, autoSinceScope } from '../git/base-ref.js';
 import { fanOut, type Reporter, type RunReport } from '../report/reporter.js';
 import { cacheDirFor } from '../core/cache-dir.js';
 import { EXIT, UserFacingError } from '../core/errors.js';
-import { runPipeline, skippedResult } from './pipeline.js';
+import { runPipeline, skippedResult, type PipelineInput } from './pipeline.js';
 import { allPassed, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
-import { selectGates } from './select-gates.js';
+import { selectGates, type Selection } from './select-gates.js';
 import type { Place } from '../cache/cache-key.js';
-import { planShard, type Shard } from './shard.js';
-import { createHoldJudge } from './hold-the-line.js';
+import { planShard, type Shard, type ShardPlan } from './shard.js';
+import type { HoldJudge } from './hold-the-line.js';
 import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
 
 export interface RunRequest {
@@ -80,37 +83,66 @@ function holdBaseFor(request: RunRequest, scope: Scope, root: string): Promise<H
   return defaultHoldBase(root);
 }
 
-function scopeFor(since: string | undefined, root: string, inGit: boolean): Promise<Scope> {
-  if (since === AUTO) return autoSinceScope(root);
-  return since !== undefined ? sinceScope(since, root) : wholeProjectScope(root, inGit);
+/** The run's scope; for the whole project, also git's listing of the tree, which the result cache reuses. */
+async function scopeFor(request: RunRequest, root: string, inGit: boolean, early: EarlyListings): Promise<{ scope: Scope; listing?: WorkTreeListing }> {
+  if (request.scope) return { scope: request.scope };
+  if (request.since === AUTO) return { scope: await autoSinceScope(root) };
+  return request.since !== undefined ? { scope: await sinceScope(request.since, root) } : wholeProjectListing(root, inGit, early);
 }
 
-/** `gatekeeper run`: config → scope → pipeline → reporters. Throws UserFacingError on bad input. */
-export async function runGates(request: RunRequest): Promise<RunResponse> {
-  const started = performance.now();
+/** What a run settled before any gate starts: its config, the gates to run and to leave out, and the scope. */
+interface RunSetup {
+  config: GatekeeperConfig;
+  file: string;
+  root: string;
+  /** The git work tree, or the project root outside git. */
+  repoBase: string;
+  inGit: boolean;
+  selection: Selection;
+  scope: Scope;
+  plan: ShardPlan | undefined;
+  listing: WorkTreeListing | undefined;
+  ignoredListing: Promise<IgnoredFiles | undefined> | undefined;
+  /** The commit judged, for the ledger line (asked with the repository's root: one git process less). */
+  head: string | undefined;
+}
+
+async function prepareRun(request: RunRequest): Promise<RunSetup> {
   const cwd = path.resolve(request.cwd);
-  const repoRoot = await repoRootOf(cwd);
-  const { config, file, root } = loadConfig(request.configPath, cwd, repoRoot);
+  // The project folder is nearly always cwd: git lists it while rev-parse finds the repository.
+  const early = startListings(cwd, request.scope === undefined && request.since === undefined);
+  const { root: repoRoot, head } = await repoRootAndHead(cwd);
+  const { config, file, root } = await loadValidatedConfig(request.configPath, cwd, repoRoot);
   const selected = selectGates(config.gates, request.only, request.skip, request.skipReason);
-  const wholeScope = request.scope ?? (await scopeFor(request.since, root, repoRoot !== undefined));
+  const { scope: wholeScope, listing } = await scopeFor(request, root, repoRoot !== undefined, early);
   const plan = request.shard ? planShard(selected.run, wholeScope, request.shard) : undefined;
   const selection = plan ? { run: plan.run, left: [...selected.left, ...plan.left] } : selected;
-  const scope = plan?.scope ?? wholeScope;
-  const repoBase = repoRoot ?? root;
+  // HEAD of the repository the config is in (a --config may name one in another repository).
+  const ownHead = repoRoot !== undefined && !path.relative(repoRoot, root).startsWith('..') ? head : undefined;
+  const ignoredListing = early.folder === root ? early.ignored : undefined;
+  return { config, file, root, repoBase: repoRoot ?? root, inGit: repoRoot !== undefined, selection, scope: plan?.scope ?? wholeScope, plan, listing, ignoredListing, head: ownHead };
+}
 
-  const hold = (request.holdTheLine ?? config.holdTheLine === true) && repoRoot !== undefined;
-  const judge = hold
-    ? createHoldJudge({ gates: selection.run, root, repoRoot: repoBase, scope, base: () => holdBaseFor(request, scope, root), ...(request.signal ? { signal: request.signal } : {}) })
-    : undefined;
-  const ran = await runPipeline({
-    gates: selection.run,
+/** Hold the line's judge, when it is on; its code loads only then (a green run of cache hits never needs it). */
+async function holdJudgeFor(request: RunRequest, setup: RunSetup): Promise<HoldJudge | undefined> {
+  const hold = (request.holdTheLine ?? setup.config.holdTheLine === true) && setup.inGit;
+  if (!hold) return undefined;
+  const { createHoldJudge } = await import('./hold-the-line.js');
+  const { root, repoBase, scope } = setup;
+  return createHoldJudge({ gates: setup.selection.run, root, repoRoot: repoBase, scope, base: () => holdBaseFor(request, scope, root), ...(request.signal ? { signal: request.signal } : {}) });
+}
+
+function pipelineInput(request: RunRequest, setup: RunSetup, judge: HoldJudge | undefined): PipelineInput {
+  const { config, root } = setup;
+  return {
+    gates: setup.selection.run,
     failFast: request.failFast ?? config.failFast ?? true,
     root,
-    repoRoot: repoBase,
-    scope,
+    repoRoot: setup.repoBase,
+    scope: setup.scope,
     cacheDir: cacheDirFor(root),
     cache: request.cache !== false,
-    configFile: file,
+    configFile: setup.file,
     parallel: config.parallel === true,
     place: request.place ?? 'work-tree',
     ownOutputs: request.reporters.flatMap((r) => (r.file === undefined ? [] : [r.file])),
@@ -118,14 +150,29 @@ export async function runGates(request: RunRequest): Promise<RunResponse> {
     signal: request.signal,
     listener: fanOut(request.reporters),
     ...(judge ? { judge: (r: GateResult) => judge.judge(r) } : {}),
-  });
-  const results = inConfigOrder(config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
+    ...(setup.listing ? { listing: setup.listing } : {}),
+    ...(setup.ignoredListing ? { ignoredListing: setup.ignoredListing } : {}),
+  };
+}
+
+function reportOf(request: RunRequest, setup: RunSetup, ran: GateResult[], judge: HoldJudge | undefined, started: number): RunReport {
+  const { selection, plan } = setup;
+  const results = inConfigOrder(setup.config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
   const ok = allPassed(ran) && !request.signal?.aborted;
   const held = judge?.summary();
-  const report = { ok, results, durationMs: Math.round(performance.now() - started), scope, configFile: file, repoRoot: repoBase, ...(plan ? { shard: plan.info } : {}), ...(held ? { hold: held } : {}) };
+  return { ok, results, durationMs: Math.round(performance.now() - started), scope: setup.scope, configFile: setup.file, repoRoot: setup.repoBase, ...(plan ? { shard: plan.info } : {}), ...(held ? { hold: held } : {}) };
+}
+
+/** `gatekeeper run`: config → scope → pipeline → reporters. Throws UserFacingError on bad input. */
+export async function runGates(request: RunRequest): Promise<RunResponse> {
+  const started = performance.now();
+  const setup = await prepareRun(request);
+  const judge = await holdJudgeFor(request, setup);
+  const ran = await runPipeline(pipelineInput(request, setup, judge));
+  const report = reportOf(request, setup, ran, judge, started);
   const reportFailure = await finishReporters(request.reporters, report);
-  if (request.ledger !== false) await recordRun(root, 'run', ok ? 'passed' : 'failed', report.durationMs, results, (request.skip ?? []).map((id) => `--skip ${id}`));
-  if (!ok) return { exitCode: EXIT.failed, results };
+  if (request.ledger !== false) await recordRun(setup.root, 'run', report.ok ? 'passed' : 'failed', report.durationMs, report.results, (request.skip ?? []).map((id) => `--skip ${id}`), setup.head ? { commit: setup.head } : {});
+  if (!report.ok) return { exitCode: EXIT.failed, results: report.results };
   // The gates passed but a report asked for could not be written: the run did not do what was asked.
-  return { exitCode: reportFailure ?? EXIT.passed, results };
+  return { exitCode: reportFailure ?? EXIT.passed, results: report.results };
 }
