@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readLedger } from '../src/history/ledger.js';
 import { gate, makeProject, parseJsonReport, REPO, type Project } from './helpers/project.js';
 import { complexFunction, ESLINT_CONFIG, mathSource, TSCONFIG, tsProjectFiles } from './helpers/ts-project.js';
 
@@ -157,7 +158,7 @@ describe('the result cache', () => {
     expect((await run(project)).cached).toEqual({ big: true, small: true });
   });
 
-  it('under --since, misses once the lint or TypeScript config changed although the changed files did not', async () => {
+  it('under --since and a push scope, misses once the lint or TypeScript config changed although the changed files did not', async () => {
     const project = await cacheProject('cache-since-config', [{ id: 'types', kind: 'typecheck' }, { id: 'lint', kind: 'lint' }]);
     await project.git('checkout', '-q', '-b', 'feature');
     project.write('src/extra.ts', 'export function third(xs: number[]): number {\n  return xs[2];\n}\n');
@@ -166,6 +167,14 @@ describe('the result cache', () => {
     const warm = await run(project, ['--since', 'main']);
     expect(warm.cached).toEqual({ types: true, lint: true });
     expect(warm.exitCode).toBe(0);
+    // A push of the branch has the same changed-files scope (the range from main): same keys.
+    const push = async (): Promise<{ exitCode: number; cached: Record<string, boolean> }> => {
+      const [head, main] = await Promise.all([project.git('rev-parse', 'HEAD'), project.git('rev-parse', 'main')]);
+      const result = await project.gatekeeper(['hook', 'pre-push', 'origin', 'https://example.invalid/repo.git'], { input: `refs/heads/feature ${head.trim()} refs/heads/feature ${main.trim()}\n` });
+      const judged = readLedger(project.dir).filter((e) => e.command === 'hook').at(-1);
+      return { exitCode: result.exitCode, cached: Object.fromEntries((judged?.gates ?? []).map((g) => [g.id, g.cached])) };
+    };
+    expect(await push()).toEqual({ exitCode: 0, cached: { types: true, lint: true } });
 
     // Main tightens a config, the branch takes it in: the scope (src/extra.ts, since the new
     // merge-base) is what it was, only the config differs. A replayed pass would be a false green.
@@ -177,9 +186,13 @@ describe('the result cache', () => {
       await project.git('merge', '-q', '--no-edit', 'main');
     };
     await tighten('eslint.config.js', ESLINT_CONFIG.replace("'no-debugger': 'error'", "'no-debugger': 'error', 'no-magic-numbers': 'error'"));
+    // The push first: it must not replay the stale pass (its range holds the merge, so the config file is in
+    // its scope too). Then --since, whose scope is src/extra.ts alone as before: only the key's config part can miss.
+    const pushed = await push();
+    expect(pushed.cached.lint).toBe(false);
+    expect(pushed.exitCode).not.toBe(0);
     const linted = await run(project, ['--since', 'main']);
-    expect(linted.cached.lint).toBe(false);
-    expect(gate(linted.report, 'lint').diagnostics).toEqual([expect.objectContaining({ file: 'src/extra.ts', line: 2, code: 'no-magic-numbers' })]);
+    expect(gate(linted.report, 'lint')).toMatchObject({ status: 'failed', diagnostics: [expect.objectContaining({ file: 'src/extra.ts', line: 2, code: 'no-magic-numbers' })] });
     expect(linted.exitCode).toBe(1);
 
     await tighten('tsconfig.json', TSCONFIG.replace('"strict": true', '"strict": true, "noUncheckedIndexedAccess": true'));
