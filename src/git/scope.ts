@@ -4,7 +4,7 @@ import { UserFacingError } from '../core/errors.js';
 import { ALWAYS_EXCLUDED } from '../core/always-excluded.js';
 import type { Scope } from '../core/scope.js';
 import { git, gitMaybe, splitNul } from './git.js';
-import { LISTING_ARGS, parseListing, type EarlyListings, type WorkTreeListing } from './work-tree-listing.js';
+import { existingFiles, LISTING_ARGS, parseListing, type EarlyListings, type WorkTreeListing } from './work-tree-listing.js';
 
 function existing(root: string, files: Iterable<string>): string[] {
   return [...new Set(files)].filter((f) => existsSync(path.join(root, f))).sort();
@@ -24,7 +24,8 @@ export async function wholeProjectListing(root: string, inGit: boolean, early?: 
   }
   const listed = early?.folder === root ? await early.tree : undefined;
   const listing = parseListing(listed ?? (await git(LISTING_ARGS, root)));
-  return { scope: { mode: 'all', files: existing(root, [...listing.cached, ...listing.untracked]), description: 'all files' }, listing };
+  const files = existingFiles(listing, (f) => existsSync(path.join(root, f)));
+  return { scope: { mode: 'all', files, description: 'all files' }, listing };
 }
 
 export async function resolveCommit(ref: string, cwd: string): Promise<string | undefined> {
