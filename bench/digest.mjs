@@ -1,37 +1,16 @@
 // `npm run build && node bench/digest.mjs`: how far the feedback digest carries an agent that fixes
 // exactly the `file:line` positions a digest names and reads nothing else. Counts attempts, not
 // time: each scenario's failures are a set of positions, a fix removes every failure at a named
-// position, and the loop's first attempt is the gate run before any agent call. Not part of `npm test`.
+// position, and the loop's first attempt is the gate run before any agent call (bench/digest-agent.mjs,
+// the same agent the digest tests count with). Not part of `npm test`.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { attemptsToGreen } from './digest-agent.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(pathToFileURL(path.join(REPO, 'dist', 'src', p)).href);
 const { buildDigest } = await dist('loop/digest.js');
 const { failuresOf, fingerprintOf } = await dist('loop/fingerprint.js');
-
-/** The same reading as test/helpers/digest-positions.ts (the tests' scripted agent). */
-function namedPositions(digest) {
-  const out = new Set();
-  const expand = (file, list) => {
-    for (const part of list.split(',')) {
-      const m = /^\s*(\d+)(?:–(\d+))?\s*$/.exec(part);
-      if (!m) continue;
-      const from = Number(m[1]);
-      const to = m[2] === undefined ? from : Number(m[2]);
-      for (let n = from; n <= to; n++) out.add(`${file}:${n}`);
-    }
-  };
-  for (const line of digest.split('\n')) {
-    const single = /^(\S+):(\d+):\d+ /.exec(line);
-    if (single) out.add(`${single[1]}:${single[2]}`);
-    const group = /^(\S+) lines ([\d–, ]+?)(?: and \d+ more)?: /.exec(line);
-    if (group) expand(group[1], group[2]);
-    const overview = /^ {2}(\S+) — .*\((?:line|lines) ([\d–, ]+)\)$/.exec(line);
-    if (overview) expand(overview[1], overview[2]);
-  }
-  return out;
-}
 
 const MISMATCH = "Type 'string' is not assignable to type 'number'.";
 const error = (file, line, message, code) => ({ file, line, column: 3, code, message, severity: 'error' });
@@ -67,16 +46,12 @@ function digestOf(results, budget) {
 }
 
 function run(scenario, budget) {
-  let results = scenario.results();
+  const results = scenario.results();
   const files = new Set(results.flatMap((r) => r.diagnostics.map((d) => d.file)));
   const first = digestOf(results, budget);
   const namedFiles = [...files].filter((f) => first.includes(`\n  ${f} — `)).length;
-  for (let attempt = 1; attempt <= 30; attempt++) {
-    if (results.every((r) => r.diagnostics.length === 0)) return { attempts: attempt, namedFiles, files: files.size, length: first.length };
-    const fixed = namedPositions(digestOf(results, budget));
-    results = results.map((r) => gate(r.id, r.kind, r.diagnostics.filter((d) => !fixed.has(`${d.file}:${d.line}`))));
-  }
-  return { attempts: Infinity, namedFiles, files: files.size, length: first.length };
+  const attempts = attemptsToGreen(results, (now) => digestOf(now, budget), 30);
+  return { attempts, namedFiles, files: files.size, length: first.length };
 }
 
 const budgets = (process.argv.includes('--budgets') ? process.argv[process.argv.indexOf('--budgets') + 1] : '6000').split(',').map(Number);

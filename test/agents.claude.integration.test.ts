@@ -19,7 +19,7 @@ async function hostProject(name: string, gates: Record<string, unknown>[], loop:
 }
 
 describe('Claude Code: the stop hook as Claude Code runs it', () => {
-  it('blocks a stop with a type error (file:line and TS code in the reason), lets the fix through, and records both', async () => {
+  it('blocks a stop with a type error (file:line and TS code in the reason), says the error survived a change that missed it, lets the fix through, and records all three', async () => {
     const project = await hostProject('claude-fix', [TSC]);
     expect((await play(claudePlayer, project, 'prompt')).verdict).toBe('allow');
     project.write('src/values.ts', BAD);
@@ -28,13 +28,21 @@ describe('Claude Code: the stop hook as Claude Code runs it', () => {
     expect(first.verdict).toBe('block');
     expect(first.message).toContain('src/values.ts:1:14 TS2322');
     expect(first.message?.length).toBeLessThanOrEqual(8000);
-    project.write('src/values.ts', GOOD);
+    // A change to line 2 that leaves line 1's error: the next reason says that error survived it.
+    project.write('src/values.ts', BAD.replace('"b"', '2'));
     const second = await play(claudePlayer, project, 'stop', { active: true });
-    expect(second.verdict).toBe('allow');
+    expect(second.verdict).toBe('block');
+    expect(second.message).toContain("[still failing; survived attempt 2's change to src/values.ts:2]");
+    const diffPath = /Attempt 2 changed src\/values\.ts:2 \(full diff: (\S+\/attempt-2\/changes\.diff)\)/.exec(second.message ?? '')?.[1];
+    expect(readFileSync(path.join(project.dir, diffPath ?? 'missing'), 'utf8')).toContain('+export const b: string = 2;');
+    project.write('src/values.ts', GOOD);
+    const third = await play(claudePlayer, project, 'stop', { active: true });
+    expect(third.verdict).toBe('allow');
     const lines = agentLines(project);
     expect(lines.map((l) => [l['outcome'], l['attempt'], l['host'], l['session'], l['prompt']])).toEqual([
       ['blocked', 1, 'claude', 'session-1', 1],
-      ['passed', 2, 'claude', 'session-1', 1],
+      ['blocked', 2, 'claude', 'session-1', 1],
+      ['passed', 3, 'claude', 'session-1', 1],
     ]);
   });
 

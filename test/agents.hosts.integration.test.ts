@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { agentLines, BAD, CHEAP, GOOD, hostProject, TSC } from './helpers/agent-fixture.js';
-import { codexPlayer, copilotPlayer, cursorPlayer, geminiPlayer, play, type HostPlayer } from './helpers/agent-hosts.js';
+import { agentLines, BAD, CHEAP, hostProject, TSC } from './helpers/agent-fixture.js';
+import { blockThenFix, codexPlayer, copilotPlayer, cursorPlayer, geminiPlayer, play, type HostPlayer } from './helpers/agent-hosts.js';
 import { makeProject, type Project } from './helpers/project.js';
 
 const projects: Project[] = [];
@@ -55,14 +55,7 @@ describe.each(CASES)('$player.name: its hooks, played by its documented protocol
 
   it('blocks a stop with a real tsc error (file:line and TS code in the message), lets the fix through, and records both', async () => {
     const p = await project(`${host}-fix`, host, [TSC]);
-    expect((await play(player, p, 'prompt')).verdict).toBe('allow');
-    p.write('src/values.ts', BAD);
-    const first = await play(player, p, 'stop');
-    expect(first.exitCode).toBe(0);
-    expect(first.verdict).toBe('block');
-    expect(first.message).toContain('src/values.ts:1:14 TS2322');
-    p.write('src/values.ts', GOOD);
-    expect((await play(player, p, 'stop', { active: true })).verdict).toBe('allow');
+    await blockThenFix(player, p);
     expect(agentLines(p).map((l) => [l['host'], l['outcome'], l['attempt']])).toEqual([
       [host, 'blocked', 1],
       [host, 'passed', 2],

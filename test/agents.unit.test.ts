@@ -47,6 +47,24 @@ describe('answers in each host\'s own shape', () => {
     const gemini = HOSTS.find((h) => h.name === 'gemini');
     expect(JSON.parse(gemini?.answer('stop', { kind: 'block', reason: 'r' }).stdout ?? '{}')).toEqual({ decision: 'deny', reason: 'r' });
   });
+
+  it('Copilot and Cursor cannot end a turn: only a block says anything at a stop; edit context (Copilot) and a prompt (Cursor) have their own answer', () => {
+    const answers = (name: string) => {
+      const host = HOSTS.find((h) => h.name === name);
+      const small: Decision[] = [{ kind: 'allow' }, { kind: 'block', reason: 'r' }, { kind: 'unverified', reason: 'why' }, { kind: 'context', text: 'ctx' }];
+      return (['stop', 'edit', 'prompt'] as const).map((kind) => small.map((d) => host?.answer(kind, d).stdout));
+    };
+    expect(answers('copilot')).toEqual([
+      ['{}', '{"decision":"block","reason":"r"}', '{}', '{}'],
+      ['{}', '{"decision":"block","reason":"r"}', '{}', '{"additionalContext":"ctx"}'],
+      ['{}', '{"decision":"block","reason":"r"}', '{}', '{}'],
+    ]);
+    expect(answers('cursor')).toEqual([
+      ['{}', '{"followup_message":"r"}', '{}', '{}'],
+      ['{}', '{"followup_message":"r"}', '{}', '{}'],
+      ['{"continue":true}', '{"followup_message":"r"}', '{"continue":true}', '{"continue":true}'],
+    ]);
+  });
 });
 
 describe('config entries use each host\'s documented field names and units', () => {

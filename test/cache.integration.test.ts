@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gate, makeProject, parseJsonReport, REPO, type Project } from './helpers/project.js';
-import { complexFunction, mathSource, tsProjectFiles } from './helpers/ts-project.js';
+import { complexFunction, ESLINT_CONFIG, mathSource, TSCONFIG, tsProjectFiles } from './helpers/ts-project.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -36,6 +36,20 @@ describe('the result cache', () => {
     const good = await run(project, [], { MODE: 'good' });
     expect(gate(good.report, 'check').status).toBe('passed');
     // ...then `first` is a hit, and `check` must be keyed on the gen.txt codegen just rewrote.
+    const bad = await run(project, [], { MODE: 'bad' });
+    expect(gate(bad.report, 'check')).toMatchObject({ status: 'failed', cached: false });
+    expect(bad.exitCode).toBe(1);
+  });
+
+  it('keys on the tree as a first gate outside the cache left it, not as the run\'s scope saw it', async () => {
+    // The scope's read of the tree is reused for the first key only while no gate has run: here a
+    // tracked file, clean when the scope was read, is rewritten before the first key is taken.
+    const project = await cacheProject('cache-writer-first', [
+      { id: 'codegen', kind: 'command', command: 'echo "$MODE" > gen.txt', cache: false },
+      { id: 'check', kind: 'command', command: 'grep -q good gen.txt' },
+    ], { 'gen.txt': 'good\n' });
+    await run(project, [], { MODE: 'good' });
+    expect((await run(project, [], { MODE: 'good' })).cached).toEqual({ codegen: false, check: true });
     const bad = await run(project, [], { MODE: 'bad' });
     expect(gate(bad.report, 'check')).toMatchObject({ status: 'failed', cached: false });
     expect(bad.exitCode).toBe(1);
@@ -141,6 +155,37 @@ describe('the result cache', () => {
       }
     }
     expect((await run(project)).cached).toEqual({ big: true, small: true });
+  });
+
+  it('under --since, misses once the lint or TypeScript config changed although the changed files did not', async () => {
+    const project = await cacheProject('cache-since-config', [{ id: 'types', kind: 'typecheck' }, { id: 'lint', kind: 'lint' }]);
+    await project.git('checkout', '-q', '-b', 'feature');
+    project.write('src/extra.ts', 'export function third(xs: number[]): number {\n  return xs[2];\n}\n');
+    await project.commitAll('extra');
+    expect((await run(project, ['--since', 'main'])).cached).toEqual({ types: false, lint: false });
+    const warm = await run(project, ['--since', 'main']);
+    expect(warm.cached).toEqual({ types: true, lint: true });
+    expect(warm.exitCode).toBe(0);
+
+    // Main tightens a config, the branch takes it in: the scope (src/extra.ts, since the new
+    // merge-base) is what it was, only the config differs. A replayed pass would be a false green.
+    const tighten = async (file: string, text: string): Promise<void> => {
+      await project.git('checkout', '-q', 'main');
+      project.write(file, text);
+      await project.commitAll(`tighten ${file}`);
+      await project.git('checkout', '-q', 'feature');
+      await project.git('merge', '-q', '--no-edit', 'main');
+    };
+    await tighten('eslint.config.js', ESLINT_CONFIG.replace("'no-debugger': 'error'", "'no-debugger': 'error', 'no-magic-numbers': 'error'"));
+    const linted = await run(project, ['--since', 'main']);
+    expect(linted.cached.lint).toBe(false);
+    expect(gate(linted.report, 'lint').diagnostics).toEqual([expect.objectContaining({ file: 'src/extra.ts', line: 2, code: 'no-magic-numbers' })]);
+    expect(linted.exitCode).toBe(1);
+
+    await tighten('tsconfig.json', TSCONFIG.replace('"strict": true', '"strict": true, "noUncheckedIndexedAccess": true'));
+    const typed = await run(project, ['--since', 'main']);
+    expect(typed.cached.types).toBe(false);
+    expect(gate(typed.report, 'types').diagnostics).toEqual([expect.objectContaining({ file: 'src/extra.ts', line: 2, code: 'TS2322' })]);
   });
 
   it('keeps complexity metrics per file content, and a changed file is measured again', async () => {

@@ -46,6 +46,22 @@ describe('the README\'s fail-closed rows, through the real CLI', () => {
     expect(result.stderr).toContain('init');
     expectOneParagraph(result.stderr);
   });
+
+  it('an internal error: exit 70, the verdict called unknown, the stack only under GATEKEEPER_DEBUG', async () => {
+    // No hook into the code: a file where Gatekeeper's own folder should be, so that the loop's
+    // attempt logs cannot be made — an error no code path expects (run and the hook go on without it).
+    const p = await project('cli-internal', { '.gatekeeper.json': JSON.stringify({ gates: [{ id: 'noop', kind: 'command', command: 'true' }] }) });
+    p.write('.gatekeeper', 'in the way\n');
+    const result = await p.gatekeeper(['loop', '--agent', 'true']);
+    expect(result.exitCode).toBe(70);
+    expect(result.stderr).toContain('gatekeeper: internal error: ENOTDIR');
+    expect(result.stderr).toContain("The gates' verdict is unknown, so this counts as a failure.");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+
+    const debug = await p.gatekeeper(['loop', '--agent', 'true'], { env: { GATEKEEPER_DEBUG: '1' } });
+    expect(debug.exitCode).toBe(70);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
 });
 
 describe('the hook script itself (hooks/pre-push) fails closed', () => {

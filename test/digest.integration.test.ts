@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, TMP, type Project } from './helpers/project.js';
 import { TSCONFIG, tsProjectFiles } from './helpers/ts-project.js';
-import { namedPositions } from './helpers/digest-positions.js';
+import { namedPositions } from '../bench/digest-agent.mjs';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));

@@ -5,7 +5,7 @@ import { buildDigest, type AgentChange } from '../src/loop/digest.js';
 import { fairShare } from '../src/loop/digest/fair-share.js';
 import { compressLines, describeLines } from '../src/loop/digest/line-set.js';
 import { blockingDiagnostics, failuresOf, fingerprintOf, type Failure } from '../src/loop/fingerprint.js';
-import { namedPositions } from './helpers/digest-positions.js';
+import { attemptsToGreen as attemptsWith } from '../bench/digest-agent.mjs';
 
 function gate(id: string, diagnostics: Diagnostic[], status: GateResult['status'] = diagnostics.length > 0 ? 'failed' : 'passed', kind = 'typecheck'): GateResult {
   return { id, kind, status, diagnostics, summary: `${diagnostics.length} errors`, output: 'raw tool output', durationMs: 5, cached: false };
@@ -224,21 +224,9 @@ describe('fair shares', () => {
   });
 });
 
-/**
- * A scripted agent that reads nothing but the digest and fixes exactly the `file:line` positions
- * it names: the failures are a set of positions per gate, and a fix removes every failure there.
- */
+/** bench/digest.mjs's scripted agent: it reads nothing but the digest and fixes exactly the `file:line` positions it names. */
 function attemptsToGreen(start: GateResult[], maxAttempts: number): number {
-  let results = start;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    if (results.every((r) => r.diagnostics.length === 0)) return attempt;
-    const fixed = new Set(namedPositions(digestOf(results)));
-    results = results.map((r) => {
-      const left = r.diagnostics.filter((d) => !fixed.has(`${d.file}:${d.line}`));
-      return { ...r, diagnostics: left, status: left.length > 0 ? 'failed' : 'passed' };
-    });
-  }
-  return Infinity;
+  return attemptsWith(start, (results) => digestOf(results), maxAttempts);
 }
 
 describe('a scripted agent that fixes what the digest names', () => {
@@ -247,7 +235,7 @@ describe('a scripted agent that fixes what the digest names', () => {
     expect(attemptsToGreen([gate('types', manyErrors(500, 10))], 20)).toBeLessThanOrEqual(10);
   });
 
-  it('does the same for a mix of type errors, lint errors and two failing tests at once', () => {
+  it('does the same for a mix of type errors, lint errors and two failing tests at once, 50 or 500 files', () => {
     const mix = (files: number): GateResult[] => {
       const types = manyErrors(files * 0.8, 10);
       const lint = Array.from({ length: files * 0.2 * 10 }, (_, i) => ({
@@ -261,5 +249,7 @@ describe('a scripted agent that fixes what the digest names', () => {
       return [gate('types', types), gate('lint', lint, 'failed', 'lint'), gate('tests', tests, 'failed', 'test')];
     };
     expect(attemptsToGreen(mix(50), 10)).toBeLessThanOrEqual(2);
+    // 4,000 type and 1,000 lint errors in 500 files: the detail spends its room on the files the overview left out.
+    expect(attemptsToGreen(mix(500), 20)).toBeLessThanOrEqual(10);
   });
 });

@@ -123,6 +123,32 @@ describe('found in review: scopes that must not pass on nothing or see the wrong
     expect(gate(parseJsonReport(result.stdout), 'tests')).toMatchObject({ status: 'skipped', summary: 'no tests are related to the changed files' });
     expect(result.exitCode).toBe(0);
   });
+
+  it('runs the related test of a changed source file and blocks when it fails, from the repository root and from a subfolder project', async () => {
+    // If the related-file lookup got its paths wrong (project- vs repository-relative), nothing would
+    // relate, the gate would be skipped and every push would pass: so the related test must fail here.
+    const related = [{ id: 'tests', kind: 'test', related: true }];
+    // A failing test that does not import the changed file: it must not run.
+    const unrelated = { 'test/classify.test.ts': "import { expect, it } from 'vitest';\nimport { classify } from '../src/classify.js';\nit('classifies', () => {\n  expect(classify(1)).toBe(5);\n});\n" };
+    const lib = Object.fromEntries(Object.entries({ ...tsProjectFiles(), ...unrelated, '.gatekeeper.json': JSON.stringify({ gates: related }) }).map(([file, text]) => [`packages/lib/${file}`, text]));
+    const p = await project('related-fails', related, { ...unrelated, ...lib });
+    const broken = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
+
+    p.write('src/math.ts', broken);
+    const fromRoot = await p.gatekeeper(['run', '--json', '--since', 'HEAD']);
+    const rootTests = gate(parseJsonReport(fromRoot.stdout), 'tests');
+    expect(rootTests).toMatchObject({ status: 'failed', summary: '0 passed, 1 failed' });
+    expect(rootTests.diagnostics).toEqual([expect.objectContaining({ file: 'test/math.test.ts', line: 6, code: 'add adds two numbers' })]);
+    expect(fromRoot.exitCode).toBe(1);
+
+    p.write('packages/lib/src/math.ts', broken);
+    const fromLib = await p.gatekeeper(['run', '--json', '--since', 'HEAD'], { cwd: `${p.dir}/packages/lib` });
+    const libTests = gate(parseJsonReport(fromLib.stdout), 'tests');
+    expect(libTests).toMatchObject({ status: 'failed', summary: '0 passed, 1 failed' });
+    // Diagnostics name files from the repository root.
+    expect(libTests.diagnostics).toEqual([expect.objectContaining({ file: 'packages/lib/test/math.test.ts', line: 6, code: 'add adds two numbers' })]);
+    expect(fromLib.exitCode).toBe(1);
+  });
 });
 
 describe('a command gate whose cwd does not exist', () => {

@@ -5,7 +5,7 @@ import { isAlive, pidFrom, waitFor } from './helpers/processes.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, GIT_ENV, makeProject, type JsonGate, type Project } from './helpers/project.js';
 import { TSCONFIG } from './helpers/ts-project.js';
-import { namedPositions } from './helpers/digest-positions.js';
+import { namedPositions } from '../bench/digest-agent.mjs';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));

@@ -7,6 +7,7 @@ import { detectSpiral, type AttemptFacts } from '../src/loop/spiral.js';
 import { REPO } from './helpers/project.js';
 import { findGate } from '../gates/index.js';
 import { loopGates } from '../src/loop/loop-gates.js';
+import { touchedFiles } from '../src/git/checkpoint-diff.js';
 
 function gate(id: string, diagnostics: Diagnostic[], status: GateResult['status'] = diagnostics.length > 0 ? 'failed' : 'passed', kind = 'typecheck'): GateResult {
   return { id, kind, status, diagnostics, summary: `${diagnostics.length} errors`, output: 'raw tool output', durationMs: 5, cached: false };
@@ -111,3 +112,18 @@ describe('the gates of the loop', () => {
   });
 });
 
+describe("the files and lines an agent's change touched", () => {
+  it('reads git diff -U0: rewritten ranges, a pure deletion at its line, a deleted and a new file, a "+++" line inside a hunk', () => {
+    // `git diff --no-renames -U0` of two real trees (a deleted file, two hunks in one file, a new file).
+    const diff = [
+      'diff --git a/gone.txt b/gone.txt', 'deleted file mode 100644', 'index 286c5f5..0000000', '--- a/gone.txt', '+++ /dev/null', '@@ -1 +0,0 @@', '-gone',
+      'diff --git a/keep.txt b/keep.txt', 'index d68dd40..7be73ce 100644', '--- a/keep.txt', '+++ b/keep.txt', '@@ -2 +2 @@ a', '-b', '+B', '@@ -4 +3,0 @@ c', '-d',
+      'diff --git a/new.txt b/new.txt', 'new file mode 100644', 'index 0000000..07f33c4', '--- /dev/null', '+++ b/new.txt', '@@ -0,0 +1,3 @@', '+new', '+++ not a header', '+file', '',
+    ].join('\n');
+    expect(touchedFiles(diff)).toEqual([
+      { file: 'gone.txt', ranges: [[1, 1]] },
+      { file: 'keep.txt', ranges: [[2, 2], [3, 3]] },
+      { file: 'new.txt', ranges: [[1, 3]] },
+    ]);
+  });
+});

@@ -73,6 +73,15 @@ function artifacts(): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith('.tag')) : [];
 }
 
+/** Runs once in dir, expecting exitCode, and returns the path of the one artifact that run uploaded. */
+async function uploadedBy(dir: string, marker: string, exitCode: number): Promise<string> {
+  const before = new Set(artifacts());
+  expect((await run(dir, marker)).exitCode).toBe(exitCode);
+  const written = artifacts().filter((n) => !before.has(n));
+  expect(written).toHaveLength(1);
+  return path.join(server.storage, TEAM, written[0] ?? '');
+}
+
 describe('the remote cache (real turborepo-remote-cache server)', () => {
   it('lets a second clone replay the verdicts the first computed, without running a tool', async () => {
     const origin = await sharedRepo('remote-share', { url: server.url, write: 'ci' }, [{ id: 'types', kind: 'typecheck' }, markerGate('probe')]);
@@ -109,11 +118,7 @@ describe('the remote cache (real turborepo-remote-cache server)', () => {
   it('ignores a tampered artifact (a failure rewritten as a pass) and runs the gate', async () => {
     const origin = await sharedRepo('remote-tamper', { url: server.url, write: true }, [markerGate('flaky', 1)]);
     const marker = newMarker();
-    const before = new Set(artifacts());
-    expect((await run(origin.dir, marker)).exitCode).toBe(1);
-    const written = artifacts().filter((n) => !before.has(n));
-    expect(written).toHaveLength(1);
-    const file = path.join(server.storage, TEAM, written[0] ?? '');
+    const file = await uploadedBy(origin.dir, marker, 1);
     const body = readFileSync(file, 'utf8');
     expect(body).toContain('"status":"failed"');
     writeFileSync(file, body.replace('"status":"failed"', '"status":"passed"'));
@@ -128,10 +133,7 @@ describe('the remote cache (real turborepo-remote-cache server)', () => {
   it('ignores entries signed with another key, and entries with no signature at all', async () => {
     const origin = await sharedRepo('remote-key', { url: server.url, write: true }, [markerGate('signed')]);
     const marker = newMarker();
-    const before = new Set(artifacts());
-    expect((await run(origin.dir, marker)).exitCode).toBe(0);
-    const written = artifacts().filter((n) => !before.has(n));
-    expect(written).toHaveLength(1);
+    const file = await uploadedBy(origin.dir, marker, 0);
 
     const other = await run(await cloneOf(origin, 'b'), marker, { GATEKEEPER_REMOTE_CACHE_SIGNATURE_KEY: 'someone-elses-key' });
     expect(gate(other.report, 'signed')).toMatchObject({ status: 'passed', cached: false });
@@ -139,7 +141,7 @@ describe('the remote cache (real turborepo-remote-cache server)', () => {
     expect(linesOf(marker)).toEqual(['signed', 'signed']);
 
     // The tag removed from the server's storage: unsigned, so ignored (the server then answers 404).
-    const tag = path.join(server.storage, TEAM, `${written[0] ?? ''}.tag`);
+    const tag = `${file}.tag`;
     expect(existsSync(tag)).toBe(true);
     writeFileSync(tag, Buffer.from('not a tag'));
     const unsigned = await run(await cloneOf(origin, 'c'), marker);
@@ -163,11 +165,7 @@ describe('the remote cache (real turborepo-remote-cache server)', () => {
   it('uploads once from write-only clients: a second one finds the entry (HEAD) and does not send it again', async () => {
     const origin = await sharedRepo('remote-writeonly', { url: server.url, read: false, write: true }, [markerGate('uploaded')]);
     const marker = newMarker();
-    const before = new Set(artifacts());
-    expect((await run(origin.dir, marker)).exitCode).toBe(0);
-    const written = artifacts().filter((n) => !before.has(n));
-    expect(written).toHaveLength(1);
-    const file = path.join(server.storage, TEAM, written[0] ?? '');
+    const file = await uploadedBy(origin.dir, marker, 0);
     const first = statSync(file).mtimeMs;
     const second = await run(await cloneOf(origin, 'b'), marker);
     // It does not read, so its gate runs; the entry is there already, so nothing is uploaded.

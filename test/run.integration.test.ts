@@ -99,18 +99,24 @@ describe('gatekeeper run on a real TypeScript project', () => {
     expect(fixed.summary).toContain('7.0');
   });
 
-  it('limits lint and complexity to the files changed since a ref, but not typecheck', async () => {
-    // The initial commit on main already has a complex function and a lint error.
-    const project = await makeProject('since', tsProjectFiles({ complexFunction: true, lintError: true }));
+  it('limits lint and complexity to the files changed since a ref; typecheck, build and test stay whole-project', async () => {
+    // The initial commit on main already has a complex function, a lint error, a type error, a failing
+    // test and a failing build, all in files the feature branch leaves alone.
+    const project = await makeProject('since', tsProjectFiles({ complexFunction: true, lintError: true, typeError: true, failingTest: true, failingBuild: true }));
     projects.push(project);
     await project.git('checkout', '-q', '-b', 'feature');
     project.write('src/extra.ts', complexFunction().replace('classify', 'extra'));
-    const result = await project.gatekeeper(['run', '--json', '--since', 'main', '--only', 'lint,complexity']);
+    const result = await project.gatekeeper(['run', '--json', '--since', 'main']);
     const report = parseJsonReport(result.stdout);
+    expect(result.exitCode).toBe(1);
     const complexity = gate(report, 'complexity');
     expect(complexity.diagnostics.map((d) => d.file)).toEqual(['src/extra.ts']);
     const lint = gate(report, 'lint');
     expect(lint.status).toBe('passed');
     expect(lint.diagnostics.filter((d) => d.file === 'src/math.ts')).toEqual([]);
+    // Whole-project: each fails on a file the branch did not change.
+    expect(gate(report, 'types')).toMatchObject({ status: 'failed', diagnostics: [expect.objectContaining({ file: 'src/math.ts', line: 2, code: 'TS2322' })] });
+    expect(gate(report, 'build')).toMatchObject({ status: 'failed', summary: expect.stringContaining('exited with code 3') });
+    expect(gate(report, 'tests')).toMatchObject({ status: 'failed', diagnostics: [expect.objectContaining({ file: 'test/math.test.ts', line: 6, code: 'add adds two numbers' })] });
   });
 });

@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { gate, makeProject, parseJsonReport, type Project } from './helpers/project.js';
+import type { Diagnostic, GateResult } from '../src/core/result.js';
+import { buildDigest } from '../src/loop/digest.js';
+import { failuresOf, fingerprintOf } from '../src/loop/fingerprint.js';
+import { gate, makeProject, parseJsonReport, type JsonGate, type Project } from './helpers/project.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -12,6 +15,21 @@ async function project(name: string, files: Record<string, string>, gates: unkno
   });
   projects.push(p);
   return p;
+}
+
+/** The loop's digest of a gate as `run --json` reported it. */
+function digestOfJson(json: JsonGate): string {
+  const diagnostics = json.diagnostics.map((d) => ({
+    message: d.message,
+    severity: d.severity as Diagnostic['severity'],
+    ...(d.file !== null ? { file: d.file } : {}),
+    ...(d.line !== null ? { line: d.line } : {}),
+    ...(d.column !== null ? { column: d.column } : {}),
+    ...(d.code !== null ? { code: d.code } : {}),
+  }));
+  const results: GateResult[] = [{ ...json, status: json.status as GateResult['status'], diagnostics, output: '' }];
+  const current = failuresOf(results);
+  return buildDigest({ results, attempt: 1, maxAttempts: 5, budget: 6000, logsPath: 'logs/', readSource: () => undefined, current, fingerprint: fingerprintOf(current), history: [], fingerprints: [] });
 }
 
 async function testGate(p: Project, args: string[] = []) {
@@ -28,18 +46,31 @@ describe('Jest (detected from the test script)', () => {
     'test/words.test.js': "const { shout } = require('../src/words');\ntest('shouts', () => {\n  expect(shout('a')).toBe('A');\n});\n",
   };
 
-  it('fails a failing test at its assertion line with the message; fixed, it passes', async () => {
-    const p = await project('jest', jestProject);
+  it('fails a failing test at its assertion line with expected, received and the project frame, in the digest too; fixed, it passes', async () => {
+    const p = await project('jest', {
+      ...jestProject,
+      'src/sign.js': "exports.sign = (n) => {\n  if (n < 0) throw new Error('negative: ' + n);\n  return 1;\n};\n",
+      'test/sign.test.js': "const { sign } = require('../src/sign');\ntest('signs', () => {\n  expect(sign(-1)).toBe(-1);\n});\n",
+    });
     const { exitCode, tests } = await testGate(p);
     expect(exitCode).toBe(1);
-    expect(tests).toMatchObject({ status: 'failed', summary: '2 passed, 1 failed' });
-    expect(tests.diagnostics).toEqual([
-      expect.objectContaining({ file: 'test/math.test.js', line: 7, code: 'math adds again', message: expect.stringContaining('Expected: 5') }),
+    expect(tests).toMatchObject({ status: 'failed', summary: '2 passed, 2 failed' });
+    const byFile = [...tests.diagnostics].sort((a, b) => String(a.file).localeCompare(String(b.file)));
+    expect(byFile).toEqual([
+      expect.objectContaining({ file: 'test/math.test.js', line: 7, code: 'math adds again', message: expect.stringContaining('Expected: 5\nReceived: 4') }),
+      // Thrown in the code under test: the first frame in the project's code, not jest-circus's or Node's.
+      expect.objectContaining({ file: 'test/sign.test.js', line: 3, code: 'signs', message: expect.stringMatching(/^Error: negative: -1\nat src\/sign\.js:2:\d+$/) }),
     ]);
+    const digest = digestOfJson(tests);
+    expect(digest).toContain('test/math.test.js:7:');
+    expect(digest).toContain('    Expected: 5\n    Received: 4\n');
+    expect(digest).toContain('    at src/sign.js:2:');
+    expect(digest).not.toMatch(/node_modules|node:internal/);
 
     p.write('test/math.test.js', p.read('test/math.test.js').replace('toBe(5)', 'toBe(4)'));
+    p.write('test/sign.test.js', p.read('test/sign.test.js').replace('sign(-1)).toBe(-1)', 'sign(1)).toBe(1)'));
     const fixed = await testGate(p);
-    expect(fixed.tests).toMatchObject({ status: 'passed', summary: '3 passed, 0 failed' });
+    expect(fixed.tests).toMatchObject({ status: 'passed', summary: '4 passed, 0 failed' });
     expect(fixed.exitCode).toBe(0);
   });
 

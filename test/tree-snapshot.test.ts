@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashText, takeSnapshot } from '../src/cache/tree-snapshot.js';
+import { sinceScope, wholeProjectListing, wholeProjectScope } from '../src/git/scope.js';
 import { makeProject, REPO, type Project } from './helpers/project.js';
 
 const projects: Project[] = [];
@@ -30,6 +31,28 @@ describe('the tree snapshot', () => {
     const sub = await takeSnapshot(`${project.dir}/sub`, project.dir);
     expect([...(sub?.files.keys() ?? [])]).toEqual(['deep.txt']);
     expect(sub?.files.get('deep.txt')).toBe(`w:${hashText('deeper\n')}`);
+  });
+
+  it('gives the scope the files that exist (deleted, skip-worktree-and-gone and dangling links left out), from the listing the first key reuses', async () => {
+    const project = await makeProject('scope-read', { '.gitignore': 'ignored.txt\n', 'kept.txt': 'kept\n', 'gone.txt': 'gone\n', 'sparse.txt': 'sparse\n', 'staged-gone.txt': 'x\n', 'sub/deep.txt': 'deep\n' });
+    projects.push(project);
+    symlinkSync('nowhere', `${project.dir}/dangling`);
+    await project.commitAll('link');
+    project.remove('gone.txt');
+    await project.git('update-index', '--skip-worktree', 'sparse.txt');
+    project.remove('sparse.txt');
+    await project.git('rm', '-q', 'staged-gone.txt');
+    project.write('new file.txt', 'new\n');
+    project.write('ignored.txt', 'ignored\n');
+
+    const { scope, listing } = await wholeProjectListing(project.dir, true);
+    expect(scope.files).toEqual(['.gitignore', 'kept.txt', 'new file.txt', 'sub/deep.txt']);
+    expect(listing?.staged.get('kept.txt')).toBe(`100644:${(await project.git('hash-object', 'kept.txt')).trim()}`);
+
+    const since = await sinceScope('HEAD', project.dir);
+    expect(since.files).toEqual(['new file.txt']);
+    const sub = await wholeProjectScope(`${project.dir}/sub`, true);
+    expect(sub.files).toEqual(['deep.txt']);
   });
 
   it('is undefined outside git and in a folder its repository ignores: nothing can be keyed reliably', async () => {

@@ -1,3 +1,4 @@
+import { withoutColour } from '../../src/core/ansi.js';
 import type { Diagnostic } from '../../src/core/result.js';
 
 interface AssertionResult {
@@ -67,7 +68,7 @@ export function firstProjectFrame(message: string): { file: string; line: number
 }
 
 function failedTest(a: AssertionResult, file: string): Diagnostic {
-  const message = (a.failureMessages ?? []).join('\n');
+  const message = withoutColour((a.failureMessages ?? []).join('\n'));
   const declared = a.location ? { line: a.location.line ?? 1, column: a.location.column ?? 1 } : undefined;
   const at = frameInFile(message, file) ?? declared;
   const frame = firstProjectFrame(message);
@@ -78,8 +79,9 @@ function failedTest(a: AssertionResult, file: string): Diagnostic {
 /** A file that failed before any test ran (an import error, a syntax error). */
 function brokenFile(fileResult: FileResult, file: string): Diagnostic | undefined {
   if (fileResult.status !== 'failed' || typeof fileResult.message !== 'string' || fileResult.message === '') return undefined;
-  const at = frameInFile(fileResult.message, file);
-  return { file, line: at?.line, column: at?.column, code: 'test-file-error', message: assertionText(fileResult.message), severity: 'error' };
+  const message = withoutColour(fileResult.message);
+  const at = frameInFile(message, file);
+  return { file, line: at?.line, column: at?.column, code: 'test-file-error', message: assertionText(message), severity: 'error' };
 }
 
 /**

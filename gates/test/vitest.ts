@@ -1,13 +1,12 @@
 import { erroredOutcome, type GateContext, type GateOutcome } from '../../src/core/gate.js';
-import { runProcess } from '../../src/core/process.js';
+import type { RunOutcome } from '../../src/core/process.js';
 import { resolveBin, toolOrMissing } from '../../src/core/resolve-tool.js';
-import { plural } from '../../src/core/result.js';
+import { plural, type Diagnostic } from '../../src/core/result.js';
 import { changesSince, readLastGreen, writeLastGreen } from '../../src/cache/last-green.js';
 import { takeSnapshot, type TreeSnapshot } from '../../src/cache/tree-snapshot.js';
-import { describeAbnormalEnd } from '../abnormal-end.js';
-import { parseVitestJson } from '../parse/vitest-json.js';
+import { parseVitestJson, type VitestParse } from '../parse/vitest-json.js';
 import { selectTests, type TestSelection } from '../test-selection.js';
-import { readReport, withReportFile } from './report-file.js';
+import { runWithReport } from './report-file.js';
 import type { RunnerOptions } from './runner-options.js';
 import { repoDiagnostics, testVerdict } from './verdict.js';
 
@@ -40,6 +39,40 @@ async function rememberGreen(plan: GreenPlan, ctx: GateContext): Promise<void> {
   await writeLastGreen(ctx.cacheDir, plan.settings, after).catch(() => undefined);
 }
 
+/** The files to ask `vitest related` about: the changed files of a scoped run, or what changed since the last green tree; undefined: the whole suite. */
+function relatedFiles(scoped: boolean, plan: GreenPlan | undefined, ctx: GateContext): readonly string[] | undefined {
+  if (scoped) return ctx.scope.files;
+  return plan?.selection.kind === 'related' ? plan.selection.files : undefined;
+}
+
+function vitestArgs(entry: string, reportFile: string, relatedTo: readonly string[] | undefined, scoped: boolean, opts: RunnerOptions): string[] {
+  // Since the last green run, no related test is a pass (the suite passed and nothing imports the change): ask Vitest to exit 0 then.
+  const mode = relatedTo ? ['related', ...relatedTo, '--run', ...(scoped ? [] : ['--passWithNoTests'])] : ['run'];
+  return [entry, ...mode, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, '--includeTaskLocation', ...opts.args];
+}
+
+/**
+ * The verdict of a run of only the tests that import what changed since the whole suite last
+ * passed, when none of them failed: the tests that import none of the changed files cannot have
+ * changed their verdict.
+ */
+function passSinceGreen(parsed: VitestParse, diagnostics: Diagnostic[], run: RunOutcome, what: string, files: readonly string[]): GateOutcome {
+  const counts = `${parsed.passed} passed, ${parsed.failed} failed${parsed.skipped > 0 ? `, ${parsed.skipped} skipped` : ''}`;
+  const since = `${plural(files.length, 'file')} changed since the whole suite last passed`;
+  const summary = parsed.passed === 0 ? `no test imports the ${since}` : `${counts}: the tests that import the ${since}`;
+  if (run.exitCode !== 0) return erroredOutcome(`${what} exited with code ${run.exitCode} although no related test failed (${counts})`, run.output, diagnostics);
+  return { status: 'passed', diagnostics, summary, output: run.output };
+}
+
+/** A whole-suite or scoped verdict; a whole-suite pass is remembered as the new green tree. */
+async function suiteVerdict(parsed: VitestParse, diagnostics: Diagnostic[], run: RunOutcome, what: string, scoped: boolean, plan: GreenPlan | undefined, ctx: GateContext): Promise<GateOutcome> {
+  const outcome = testVerdict(parsed, diagnostics, run, what, scoped);
+  if (outcome.status !== 'passed') return outcome;
+  if (plan && !scoped) await rememberGreen(plan, ctx);
+  const why = plan?.selection.kind === 'whole' && plan.settings !== undefined ? `gatekeeper: the whole suite ran: ${plan.selection.reason}\n` : '';
+  return { ...outcome, output: `${why}${outcome.output}` };
+}
+
 /**
  * The project's own Vitest as a child process with its JSON reporter; `related` through
  * `vitest related`; after a whole-suite pass, only the tests that import what changed since.
@@ -50,36 +83,11 @@ export async function runVitest(opts: RunnerOptions, ctx: GateContext): Promise<
   const what = `vitest ${vitest.version}`;
   const scoped = opts.related && ctx.scope.mode === 'changed';
   const plan = scoped ? undefined : await planSinceGreen(opts.incremental, ctx);
-  return withReportFile('report.json', async (reportFile) => {
-    const relatedTo = scoped ? ctx.scope.files : plan?.selection.kind === 'related' ? plan.selection.files : undefined;
-    // Since the last green run, no related test is a pass (the suite passed and nothing imports the change): ask Vitest to exit 0 then.
-    const mode = relatedTo ? ['related', ...relatedTo, '--run', ...(scoped ? [] : ['--passWithNoTests'])] : ['run'];
-    const args = [vitest.entry, ...mode, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, '--includeTaskLocation', ...opts.args];
-    const run = await runProcess(process.execPath, args, { cwd: ctx.root, timeoutMs: ctx.timeoutMs, signal: ctx.signal, env: { CI: 'true' } });
-    const abnormal = describeAbnormalEnd(run, what, ctx.timeoutMs);
-    if (abnormal) return abnormal;
-    const text = await readReport(reportFile);
-    if (text === undefined) return erroredOutcome(`${what} exited with code ${run.exitCode} and wrote no report`, run.output);
-    let parsed;
-    try {
-      parsed = parseVitestJson(text);
-    } catch (error) {
-      return erroredOutcome(`${what} wrote a report Gatekeeper could not read: ${(error as Error).message}`, run.output);
-    }
+  const relatedTo = relatedFiles(scoped, plan, ctx);
+  const runner = { what, reportName: 'report.json', args: (reportFile: string) => vitestArgs(vitest.entry, reportFile, relatedTo, scoped, opts), parse: (text: string) => parseVitestJson(text) };
+  return runWithReport(runner, ctx, (parsed, run) => {
     const diagnostics = repoDiagnostics(parsed.diagnostics.map((d) => ({ ...d, file: d.file ?? '' })), ctx);
-    if (plan?.selection.kind === 'related' && parsed.failed === 0 && parsed.brokenFiles === 0) {
-      // The whole suite passed on the green tree, and only these files changed since, each reached
-      // by tests through imports alone: the tests that import none of them cannot have changed.
-      const counts = `${parsed.passed} passed, ${parsed.failed} failed${parsed.skipped > 0 ? `, ${parsed.skipped} skipped` : ''}`;
-      const since = `${plural(plan.selection.files.length, 'file')} changed since the whole suite last passed`;
-      const summary = parsed.passed === 0 ? `no test imports the ${since}` : `${counts}: the tests that import the ${since}`;
-      if (run.exitCode !== 0) return erroredOutcome(`${what} exited with code ${run.exitCode} although no related test failed (${counts})`, run.output, diagnostics);
-      return { status: 'passed', diagnostics, summary, output: run.output };
-    }
-    const outcome = testVerdict(parsed, diagnostics, run, what, scoped);
-    if (outcome.status !== 'passed') return outcome;
-    if (plan && !scoped) await rememberGreen(plan, ctx);
-    const why = plan?.selection.kind === 'whole' && plan.settings !== undefined ? `gatekeeper: the whole suite ran: ${plan.selection.reason}\n` : '';
-    return { ...outcome, output: `${why}${outcome.output}` };
+    const sinceGreen = plan?.selection.kind === 'related' && parsed.failed === 0 && parsed.brokenFiles === 0 ? plan.selection.files : undefined;
+    return sinceGreen ? passSinceGreen(parsed, diagnostics, run, what, sinceGreen) : suiteVerdict(parsed, diagnostics, run, what, scoped, plan, ctx);
   });
 }

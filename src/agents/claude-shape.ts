@@ -1,5 +1,4 @@
-import type { ConfigEntry, Decision, HookEvent, HookKind } from './host.js';
-import { MAX_REASON, notVerifiedLine } from './host.js';
+import { baseEvent, MAX_REASON, notVerifiedLine, type ConfigEntry, type Decision, type HookEvent, type HookKind } from './host.js';
 import { json, optionalObject, optionalString, requireString, type Json } from './input.js';
 
 /**
@@ -10,7 +9,7 @@ import { json, optionalObject, optionalString, requireString, type Json } from '
 export function parseClaudeShape(kind: HookKind, input: Json, host: string, editTools: RegExp, files: (toolInput: Json | undefined) => string[]): HookEvent {
   const session = requireString(input, 'session_id', host);
   const cwd = optionalString(input, 'cwd');
-  const base = { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+  const base = baseEvent(kind, session, cwd);
   if (kind === 'stop') return { ...base, reentered: input['stop_hook_active'] === true };
   if (kind === 'edit') {
     const tool = optionalString(input, 'tool_name');

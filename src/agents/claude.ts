@@ -1,4 +1,4 @@
-import type { AgentHost } from './host.js';
+import { HOOK_TIMEOUTS, type AgentHost } from './host.js';
 import { answerClaudeShape, claudeShapeEntry, parseClaudeShape } from './claude-shape.js';
 import { filesOf } from './input.js';
 
@@ -12,7 +12,7 @@ export const claude: AgentHost = {
   configFile: '.claude/settings.json',
   newFile: {},
   maxStops: 8,
-  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  timeouts: HOOK_TIMEOUTS,
   parse: (kind, input) => parseClaudeShape(kind, input, 'claude', /^(Edit|Write|MultiEdit)$/, filesOf),
   answer: (kind, decision) => ({ stdout: answerClaudeShape(kind, decision, 'PostToolUse') }),
   entries(command) {

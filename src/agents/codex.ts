@@ -1,4 +1,4 @@
-import type { AgentHost } from './host.js';
+import { HOOK_TIMEOUTS, type AgentHost } from './host.js';
 import { answerClaudeShape, claudeShapeEntry, parseClaudeShape } from './claude-shape.js';
 import type { Json } from './input.js';
 
@@ -27,7 +27,7 @@ export const codex: AgentHost = {
   name: 'codex',
   configFile: '.codex/hooks.json',
   newFile: {},
-  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  timeouts: HOOK_TIMEOUTS,
   parse: (kind, input) => parseClaudeShape(kind, input, 'codex', /^apply_patch$/, patchFiles),
   answer: (kind, decision) => ({ stdout: answerClaudeShape(kind, decision, 'PostToolUse') }),
   entries(command) {

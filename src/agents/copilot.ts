@@ -1,6 +1,6 @@
-import type { AgentHost, HookEvent } from './host.js';
-import { MAX_REASON } from './host.js';
-import { filesOf, json, optionalObject, optionalString, requireString } from './input.js';
+import { blockOnlyAnswer } from './block-only-answer.js';
+import { baseEvent, HOOK_TIMEOUTS, type AgentHost, type HookEvent } from './host.js';
+import { filesOf, optionalObject, optionalString, requireString } from './input.js';
 
 /**
  * GitHub Copilot CLI and cloud agent (docs.github.com/copilot/reference/hooks-reference): files in
@@ -15,20 +15,18 @@ export const copilot: AgentHost = {
   configFile: '.github/hooks/gatekeeper.json',
   newFile: { version: 1 },
   maxStops: 8,
-  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  timeouts: HOOK_TIMEOUTS,
   parse(kind, input): HookEvent {
     const session = requireString(input, 'sessionId', 'copilot');
     const cwd = optionalString(input, 'cwd');
-    const base = { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+    const base = baseEvent(kind, session, cwd);
     if (kind !== 'edit') return base;
     const tool = optionalString(input, 'toolName');
     if (tool !== undefined && !/^(edit|create)$/.test(tool)) return { ...base, ignored: true, files: [] };
     return { ...base, files: filesOf(optionalObject(input, 'toolArgs')) };
   },
   answer(kind, decision) {
-    if (decision.kind === 'block') return { stdout: json({ decision: 'block', reason: decision.reason.slice(0, MAX_REASON) }) };
-    if (decision.kind === 'context' && kind === 'edit') return { stdout: json({ additionalContext: decision.text }) };
-    return { stdout: '{}' };
+    return blockOnlyAnswer(decision, (reason) => ({ decision: 'block', reason }), decision.kind === 'context' && kind === 'edit' ? { additionalContext: decision.text } : undefined);
   },
   entries(command) {
     const t = copilot.timeouts;

@@ -1,6 +1,6 @@
-import type { AgentHost, HookEvent } from './host.js';
-import { MAX_REASON } from './host.js';
-import { json, optionalString, requireString } from './input.js';
+import { blockOnlyAnswer } from './block-only-answer.js';
+import { baseEvent, HOOK_TIMEOUTS, type AgentHost, type HookEvent } from './host.js';
+import { optionalString, requireString } from './input.js';
 
 /**
  * Cursor (cursor.com/docs/agent/hooks): `.cursor/hooks.json`, `version: 1`, one flat list per event
@@ -15,12 +15,12 @@ export const cursor: AgentHost = {
   configFile: '.cursor/hooks.json',
   newFile: { version: 1 },
   maxStops: 5,
-  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  timeouts: HOOK_TIMEOUTS,
   parse(kind, input): HookEvent {
     const session = requireString(input, 'conversation_id', 'cursor');
     const roots = input['workspace_roots'];
     const cwd = Array.isArray(roots) && typeof roots[0] === 'string' ? roots[0] : undefined;
-    const base = { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+    const base = baseEvent(kind, session, cwd);
     if (kind === 'stop') {
       const status = optionalString(input, 'status');
       return { ...base, reentered: typeof input['loop_count'] === 'number' && input['loop_count'] > 0, ...(status !== undefined && status !== 'completed' ? { ignored: true } : {}) };
@@ -32,9 +32,7 @@ export const cursor: AgentHost = {
     return base;
   },
   answer(kind, decision) {
-    if (decision.kind === 'block') return { stdout: json({ followup_message: decision.reason.slice(0, MAX_REASON) }) };
-    if (kind === 'prompt') return { stdout: json({ continue: true }) };
-    return { stdout: '{}' };
+    return blockOnlyAnswer(decision, (reason) => ({ followup_message: reason }), kind === 'prompt' ? { continue: true } : undefined);
   },
   entries(command) {
     const t = cursor.timeouts;

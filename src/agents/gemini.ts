@@ -1,5 +1,4 @@
-import type { AgentHost, HookEvent } from './host.js';
-import { MAX_REASON, notVerifiedLine } from './host.js';
+import { baseEvent, HOOK_TIMEOUTS, MAX_REASON, notVerifiedLine, type AgentHost, type HookEvent } from './host.js';
 import { filesOf, json, optionalObject, optionalString, requireString } from './input.js';
 
 /**
@@ -13,11 +12,11 @@ export const gemini: AgentHost = {
   name: 'gemini',
   configFile: '.gemini/settings.json',
   newFile: {},
-  timeouts: { stop: 600, edit: 60, prompt: 30 },
+  timeouts: HOOK_TIMEOUTS,
   parse(kind, input): HookEvent {
     const session = requireString(input, 'session_id', 'gemini');
     const cwd = optionalString(input, 'cwd');
-    const base = { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+    const base = baseEvent(kind, session, cwd);
     if (kind === 'stop') return { ...base, reentered: input['stop_hook_active'] === true };
     if (kind !== 'edit') return base;
     const tool = optionalString(input, 'tool_name');

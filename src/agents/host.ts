@@ -63,6 +63,14 @@ export interface AgentHost {
   entries(command: (kind: HookKind) => string): ConfigEntry[];
 }
 
+/** Seconds install writes for each hook kind, the same for every host: a stop runs every gate, an edit the file-level ones, a prompt takes a checkpoint. */
+export const HOOK_TIMEOUTS: Readonly<Record<HookKind, number>> = { stop: 600, edit: 60, prompt: 30 };
+
+/** What every host's event starts with: the kind, the session and, when the host sends it, where the agent works. */
+export function baseEvent(kind: HookKind, session: string, cwd: string | undefined): HookEvent {
+  return { kind, session, ...(cwd !== undefined ? { cwd } : {}) };
+}
+
 export const HOST_NAMES = ['claude', 'codex', 'copilot', 'gemini', 'cursor'] as const;
 export type HostName = (typeof HOST_NAMES)[number];
 

@@ -1,10 +1,11 @@
 import { allPassed, type GateResult } from '../core/result.js';
 import { workTreeHash } from '../git/checkpoint.js';
+import { diffTrees } from '../git/checkpoint-diff.js';
 import { wholeProjectScope } from '../git/scope.js';
 import { appendLedger } from '../history/ledger.js';
 import { ledgerRoot } from '../history/ledger-root.js';
 import { recordRun } from '../history/record-run.js';
-import { buildDigest } from '../loop/digest.js';
+import { buildDigest, digestFileList, type AgentChange } from '../loop/digest.js';
 import { failuresOf, fingerprintOf } from '../loop/fingerprint.js';
 import { loopGates } from '../loop/loop-gates.js';
 import { judgeAttempt, withTamper } from '../loop/outcome.js';
@@ -41,7 +42,27 @@ function erroredGates(results: readonly GateResult[]): string | undefined {
   return errored.length === 0 ? undefined : errored.map((r) => `the ${r.id} gate errored (${r.summary})`).join('; ');
 }
 
-function digestFor(project: AgentProject, record: SessionRecord, current: Omit<StopRecord, 'outcome'>, results: GateResult[], settings: StopSettings, logs: RunLogs): string {
+/**
+ * What the agent changed between the previous stop and this one (the two stops' trees), as the
+ * loop reads two checkpoints; the full diff is kept beside this stop's logs. None before the
+ * first stop, and none when the earlier tree is gone (pruned): the digest then has no memory.
+ */
+async function changeSincePreviousStop(project: AgentProject, record: SessionRecord, current: Omit<StopRecord, 'outcome'>, logs: RunLogs): Promise<AgentChange | undefined> {
+  const previous = record.stops.at(-1);
+  if (previous === undefined) return undefined;
+  try {
+    const diff = await diffTrees(project.repoRoot, previous.tree, current.tree);
+    const diffPath = logs.writeAttemptFile(current.attempt, 'changes.diff', diff.patch);
+    return { attempt: current.attempt, files: diff.files, diffPath };
+  } catch {
+    return undefined;
+  }
+}
+
+async function digestFor(project: AgentProject, record: SessionRecord, current: Omit<StopRecord, 'outcome'>, results: GateResult[], settings: StopSettings, logs: RunLogs): Promise<string> {
+  const lastChange = await changeSincePreviousStop(project, record, current, logs);
+  const history = { current: current.failures, fingerprint: current.fingerprint, history: record.stops.map((s) => s.failures), fingerprints: record.stops.map((s) => s.fingerprint) };
+  const fullListPath = logs.writeAttemptFile(current.attempt, 'failing-files.txt', digestFileList({ results, ...history }));
   const digest = buildDigest({
     results,
     attempt: current.attempt,
@@ -49,17 +70,16 @@ function digestFor(project: AgentProject, record: SessionRecord, current: Omit<S
     budget: settings.feedbackBudget,
     logsPath: logs.relativeAttemptDir(current.attempt),
     readSource: sourceReader(project.repoRoot),
-    current: current.failures,
-    fingerprint: current.fingerprint,
-    history: record.stops.map((s) => s.failures),
-    fingerprints: record.stops.map((s) => s.fingerprint),
+    ...history,
+    fullListPath,
+    ...(lastChange ? { lastChange } : {}),
   });
   logs.writeFeedback(current.attempt, digest);
   return digest;
 }
 
 /** The verdict on this stop, from the gates' results and the stops before it. */
-function judge(project: AgentProject, record: SessionRecord, current: Omit<StopRecord, 'outcome'>, results: GateResult[], settings: StopSettings, logs: RunLogs): StopVerdict {
+async function judge(project: AgentProject, record: SessionRecord, current: Omit<StopRecord, 'outcome'>, results: GateResult[], settings: StopSettings, logs: RunLogs): Promise<StopVerdict> {
   const attempt = current.attempt;
   const errored = erroredGates(results);
   if (errored !== undefined) return { decision: { kind: 'unverified', reason: `${errored}; its verdict is unknown` }, outcome: 'error', attempt };
@@ -69,7 +89,7 @@ function judge(project: AgentProject, record: SessionRecord, current: Omit<StopR
     const final = withTamper(verdict, results);
     return { decision: { kind: 'unverified', reason: `${final.outcome}: ${final.reason}` }, outcome: final.outcome, attempt };
   }
-  return { decision: { kind: 'block', reason: digestFor(project, record, current, results, settings, logs) }, outcome: 'blocked', attempt };
+  return { decision: { kind: 'block', reason: await digestFor(project, record, current, results, settings, logs) }, outcome: 'blocked', attempt };
 }
 
 /**
@@ -97,7 +117,7 @@ export async function decideStop(host: AgentHost, event: HookEvent, cwd: string,
   const current = { attempt: record.stops.length + 1, fingerprint: fingerprintOf(failures), tree: await workTreeHash(project.repoRoot), failures };
   const logs = new RunLogs(project.root, record.checkpoint.id);
   logs.writeGates(current.attempt, results);
-  const verdict = judge(project, record, current, results, settings, logs);
+  const verdict = await judge(project, record, current, results, settings, logs);
   record.stops.push({ ...current, outcome: verdict.outcome });
   if (verdict.outcome !== 'blocked') record.closed = verdict.outcome;
   writeSession(project.root, record);

@@ -94,6 +94,7 @@ export class ResultCache {
     if (!snapshot || !ignored) return undefined;
     if (this.setup.configFile !== undefined) snapshot.files.delete(this.relative(this.setup.configFile));
     const own = new Set((this.setup.ownOutputs ?? []).map((f) => this.relative(f)));
+    for (const file of own) snapshot.files.delete(file);
     snapshot.ignored = ignored.filter((id) => !own.has(id.slice(0, id.indexOf('\0'))));
     return snapshot;
   }

@@ -1,16 +1,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { HOOK_KINDS, type HookKind } from '../agents/host.js';
 import type { CommandRuntime } from './runtime.js';
+import { positiveSeconds } from './seconds-option.js';
 
 function kindOf(value: string): HookKind {
   if (!(HOOK_KINDS as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${HOOK_KINDS.join(', ')}, got "${value}".`);
   return value as HookKind;
-}
-
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number of seconds above 0, got "${value}".`);
-  return n;
 }
 
 export function registerAgentHook(program: Command, runtime: CommandRuntime): void {
@@ -19,7 +14,7 @@ export function registerAgentHook(program: Command, runtime: CommandRuntime): vo
     .description('called by an agent host\'s own hooks (see install --agent): prompt, stop or edit, answered in the host\'s protocol')
     .argument('<event>', `the hook event: ${HOOK_KINDS.join(', ')}`, kindOf)
     .requiredOption('--host <name>', 'the agent host calling: claude, codex, copilot, gemini or cursor')
-    .option('--timeout <seconds>', 'the timeout the host was given for this hook; the answer comes before it', seconds, 60)
+    .option('--timeout <seconds>', 'the timeout the host was given for this hook; the answer comes before it', positiveSeconds, 60)
     .action(async (kind: HookKind, flags: { host: string; timeout: number }) => {
       const [{ handleHook }, { findHost }, { readStdin }] = await Promise.all([import('../agents/handle-hook.js'), import('../agents/hosts.js'), import('../hook/read-stdin.js')]);
       const host = findHost(flags.host);

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { LoopOverrides } from '../loop/settings.js';
 import type { CommandRuntime } from './runtime.js';
+import { positiveSeconds } from './seconds-option.js';
 
 interface LoopFlags extends LoopOverrides {
   config?: string;
@@ -16,12 +17,6 @@ function wholeNumber(min: number): (value: string) => number {
   };
 }
 
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number of seconds above 0, got "${value}".`);
-  return n;
-}
-
 export function registerLoop(program: Command, runtime: CommandRuntime): void {
   program
     .command('loop')
@@ -30,7 +25,7 @@ export function registerLoop(program: Command, runtime: CommandRuntime): void {
     .option('--task <text>', 'the task for the first agent call (without one, the gates run first)')
     .option('--task-file <path>', 'read the task from this file')
     .option('--max-attempts <n>', 'gate runs before giving up (default 5)', wholeNumber(1))
-    .option('--agent-timeout <seconds>', 'kill an agent call after this long (default 900)', positiveNumber)
+    .option('--agent-timeout <seconds>', 'kill an agent call after this long (default 900)', positiveSeconds)
     .option('--feedback-budget <chars>', 'the size of the feedback digest in characters (default 6000, at least 500)', wholeNumber(500))
     .option('--config <path>', 'the config file (default: .gatekeeper.json, found from --cwd up to the repository root)')
     .option('--cwd <dir>', 'run as if started in this folder')

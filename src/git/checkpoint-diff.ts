@@ -15,29 +15,49 @@ export interface CheckpointDiff {
 
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 
+/** Where a reading of a `-U0` diff is: the files so far, and the file its hunks belong to. */
+interface DiffReading {
+  files: TouchedFile[];
+  current?: TouchedFile;
+}
+
+/** A `+++` line right after its `---` line starts a file's hunks (not a `+++` line inside a hunk). */
+function startsHunks(line: string, before: string, current: TouchedFile | undefined): boolean {
+  return line.startsWith('+++ ') && before.startsWith('--- ') && (current === undefined || current.ranges.length === 0);
+}
+
+/** A hunk header's new-side range, inclusive; a pure deletion is the line it happened at. */
+function hunkRange(line: string): [number, number] | undefined {
+  const m = HUNK.exec(line);
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  const count = m[2] === undefined ? 1 : Number(m[2]);
+  return count === 0 ? [Math.max(1, start), Math.max(1, start)] : [start, start + count - 1];
+}
+
+function readLine(r: DiffReading, line: string, before: string): void {
+  if (line.startsWith('diff --git ')) r.current = undefined;
+  else if (line.startsWith('--- a/') && r.current === undefined) r.current = { file: line.slice(6), ranges: [] };
+  else if (startsHunks(line, before, r.current)) {
+    // A deleted file's `+++ /dev/null`: the file is the old side's name.
+    const file = line === '+++ /dev/null' ? r.current?.file : line.slice(6);
+    r.current = { file: file ?? '', ranges: [] };
+    r.files.push(r.current);
+  } else {
+    const range = hunkRange(line);
+    if (range && r.current) r.current.ranges.push(range);
+  }
+}
+
 /** Reads `git diff -U0`: `+++ b/<file>` starts a file, each hunk header gives a new-side range. */
 export function touchedFiles(zeroContextDiff: string): TouchedFile[] {
-  const files: TouchedFile[] = [];
-  let current: TouchedFile | undefined;
+  const reading: DiffReading = { files: [] };
   let previous = '';
   for (const line of zeroContextDiff.split('\n')) {
-    const before = previous;
+    readLine(reading, line, previous);
     previous = line;
-    if (line.startsWith('diff --git ')) current = undefined;
-    else if (line.startsWith('--- a/') && current === undefined) current = { file: line.slice(6), ranges: [] };
-    else if (line.startsWith('+++ ') && before.startsWith('--- ') && (current === undefined || current.ranges.length === 0)) {
-      const file = line === '+++ /dev/null' ? current?.file : line.slice(6);
-      current = { file: file ?? '', ranges: [] };
-      files.push(current);
-    } else {
-      const m = HUNK.exec(line);
-      if (!m || !current) continue;
-      const start = Number(m[1]);
-      const count = m[2] === undefined ? 1 : Number(m[2]);
-      current.ranges.push(count === 0 ? [Math.max(1, start), Math.max(1, start)] : [start, start + count - 1]);
-    }
   }
-  return files.filter((f) => f.file !== '');
+  return reading.files.filter((f) => f.file !== '');
 }
 
 /** What changed between two tree objects (two checkpoints of the loop), without touching the work tree or the index. */

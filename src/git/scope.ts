@@ -24,8 +24,7 @@ export async function wholeProjectListing(root: string, inGit: boolean, early?: 
   }
   const listed = early?.folder === root ? await early.tree : undefined;
   const listing = parseListing(listed ?? (await git(LISTING_ARGS, root)));
-  const files = existingFiles(listing, (f) => existsSync(path.join(root, f)));
-  return { scope: { mode: 'all', files, description: 'all files' }, listing };
+  return { scope: { mode: 'all', files: existingFiles(root, listing), description: 'all files' }, listing };
 }
 
 export async function resolveCommit(ref: string, cwd: string): Promise<string | undefined> {

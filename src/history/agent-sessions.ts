@@ -14,6 +14,25 @@ export interface AgentSession {
   firstOutcome: string;
   /** How it ended; `blocked` while it has not ended yet. Unjudged stops (error, timeout) read as not-verified. */
   finalOutcome: string;
+  /** The last stop's outcome as the ledger has it: error and timeout apart, which finalOutcome folds together. */
+  lastOutcome: string;
+}
+
+/** What `gatekeeper stats` says of agent sessions (text, --json and page alike). */
+export interface AgentSummary {
+  sessions: number;
+  /** `agent` lines: one a stop. */
+  stops: number;
+  passed: number;
+  /** Passed at their first stop: the agent's first "done" was true. */
+  passedFirstStop: number;
+  /** Passed after this many blocked stops (key: blocks, value: sessions). */
+  passedAfterBlocks: Record<string, number>;
+  /** Ended unverified, by the last stop's outcome: spiral, exhausted, tampered, error, timeout. */
+  notVerified: Record<string, number>;
+  /** Still blocked at their last stop (the turn was left, or is going on). */
+  open: number;
+  byHost: Record<string, number>;
 }
 
 /** The stop hook writes `error` or `timeout` when it could not judge: the agent's work was not verified. */
@@ -30,17 +49,23 @@ function sessionOf(stops: readonly DatedEntry[]): AgentSession {
     attempts: stops.length,
     firstOutcome: agentOutcome(String(first.entry.outcome)),
     finalOutcome: agentOutcome(String(last.entry.outcome)),
+    lastOutcome: String(last.entry.outcome),
   };
 }
 
-/** Stops grouped by host and session id, in time order, cut into rounds; a stop without a session id is a round of its own. */
-export function agentSessions(dated: readonly DatedEntry[]): AgentSession[] {
+function byTimeThenAttempt(a: DatedEntry, b: DatedEntry): number {
+  if (a.entry.time !== b.entry.time) return a.entry.time < b.entry.time ? -1 : 1;
+  return (a.entry.attempt ?? 0) - (b.entry.attempt ?? 0);
+}
+
+/** `agent` lines grouped by host and session id; a stop without a session id is a group of its own (those come first). */
+function stopsBySession(dated: readonly DatedEntry[]): DatedEntry[][] {
   const byId = new Map<string, DatedEntry[]>();
-  const sessions: AgentSession[] = [];
+  const loose: DatedEntry[][] = [];
   for (const d of dated) {
     if (d.entry.command !== 'agent') continue;
     if (typeof d.entry.session !== 'string') {
-      sessions.push(sessionOf([d]));
+      loose.push([d]);
       continue;
     }
     const key = `${d.entry.host ?? ''}\u0000${d.entry.session}`;
@@ -48,23 +73,56 @@ export function agentSessions(dated: readonly DatedEntry[]): AgentSession[] {
     if (stops) stops.push(d);
     else byId.set(key, [d]);
   }
-  for (const stops of byId.values()) {
-    stops.sort((a, b) => (a.entry.time < b.entry.time ? -1 : a.entry.time > b.entry.time ? 1 : (a.entry.attempt ?? 0) - (b.entry.attempt ?? 0)));
-    let round: DatedEntry[] = [];
-    for (const stop of stops) {
-      const previous = round[round.length - 1];
-      const newPrompt = previous !== undefined && typeof stop.entry['prompt'] === 'number' && typeof previous.entry['prompt'] === 'number' && stop.entry['prompt'] !== previous.entry['prompt'];
-      if (newPrompt) {
-        sessions.push(sessionOf(round));
-        round = [];
-      }
-      round.push(stop);
-      if (stop.entry.outcome !== 'blocked') {
-        sessions.push(sessionOf(round));
-        round = [];
-      }
+  return [...loose, ...byId.values()];
+}
+
+/** A stop opens a new prompt's round when its attempt count starts over, or its prompt number changed. */
+function startsNewPrompt(previous: DatedEntry | undefined, stop: DatedEntry): boolean {
+  if (previous === undefined) return false;
+  if (stop.entry.attempt === 1) return true;
+  const [was, is] = [previous.entry['prompt'], stop.entry['prompt']];
+  return typeof was === 'number' && typeof is === 'number' && was !== is;
+}
+
+/** One session's stops, in time order, cut into rounds: a round ends at the first stop not blocked, or where a new prompt starts. */
+function roundsOf(stops: readonly DatedEntry[]): DatedEntry[][] {
+  const rounds: DatedEntry[][] = [];
+  let round: DatedEntry[] = [];
+  for (const stop of [...stops].sort(byTimeThenAttempt)) {
+    if (startsNewPrompt(round[round.length - 1], stop)) {
+      rounds.push(round);
+      round = [];
     }
-    if (round.length > 0) sessions.push(sessionOf(round));
+    round.push(stop);
+    if (stop.entry.outcome !== 'blocked') {
+      rounds.push(round);
+      round = [];
+    }
   }
+  if (round.length > 0) rounds.push(round);
+  return rounds;
+}
+
+/** Stops grouped by host and session id, in time order, cut into rounds; a stop without a session id is a round of its own. */
+export function agentSessions(dated: readonly DatedEntry[]): AgentSession[] {
+  const sessions = stopsBySession(dated).flatMap((stops) => roundsOf(stops).map(sessionOf));
   return sessions.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+function add(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** How the sessions ended: passed at once or after blocks, still open, or not verified and why. */
+export function summariseSessions(sessions: readonly AgentSession[], stops: number): AgentSummary {
+  const summary: AgentSummary = { sessions: sessions.length, stops, passed: 0, passedFirstStop: 0, passedAfterBlocks: {}, notVerified: {}, open: 0, byHost: {} };
+  for (const s of sessions) {
+    add(summary.byHost, s.host);
+    if (s.finalOutcome === 'blocked') summary.open++;
+    else if (s.finalOutcome !== 'passed') add(summary.notVerified, s.lastOutcome);
+    else if (s.attempts === 1) summary.passedFirstStop++;
+    else add(summary.passedAfterBlocks, String(s.attempts - 1));
+  }
+  summary.passed = summary.passedFirstStop + Object.values(summary.passedAfterBlocks).reduce((a, b) => a + b, 0);
+  return summary;
 }

@@ -1,13 +1,12 @@
 import { blocks } from '../core/result.js';
-import { agentSessions } from './agent-sessions.js';
+import { agentSessions, summariseSessions, type AgentSummary } from './agent-sessions.js';
 import { attemptsHistogram, type AttemptsHistogram } from './attempts.js';
 import { bypassesOverTime, type Bypasses } from './bypass-kind.js';
 import { firstPass, type FirstPass } from './first-pass.js';
 import { gateStats, type GateStats, type GateTime } from './gate-stats.js';
-import { computeAgentStats, type AgentStats } from './agent-stats.js';
 import type { LedgerEntry } from './ledger.js';
 import { outcomesOverTime, type Outcomes } from './outcomes.js';
-import { datedEntries, inPeriod, resolvePeriod, type Period, type PeriodRequest } from './period.js';
+import { datedEntries, inPeriod, resolvePeriod, type DatedEntry, type Period, type PeriodRequest } from './period.js';
 import { repeatedFailures, type FailingCode, type RepeatedFingerprint } from './repeated-failures.js';
 import { bucketsBetween } from './timeline.js';
 
@@ -32,7 +31,8 @@ export interface LedgerStats {
     /** Mean gate runs a passing loop took; null without passing loops. */
     meanAttemptsToGreen: number | null;
   };
-  agents: { sessions: number; stops: number; passed: number; byHost: Record<string, number> };
+  /** Agent sessions (`agent-hook`): one prompt's round of stops, and how it ended. */
+  agents: AgentSummary;
   firstPass: FirstPass;
   attempts: AttemptsHistogram;
   outcomes: Outcomes;
@@ -42,8 +42,6 @@ export interface LedgerStats {
   spirals: number;
   tampering: { total: number; tamperedLoops: number; guardFailures: number };
   bypasses: Bypasses;
-  /** Prompts inside agent hosts (`agent-hook`): how their stops ended. */
-  agentPrompts: AgentStats;
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -52,36 +50,46 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return counts;
 }
 
+/** The first and last entry's time, when there is one. */
+function timeSpan(dated: readonly DatedEntry[]): { first?: string; last?: string } {
+  const times = dated.map((d) => d.entry.time).sort();
+  const [first, last] = [times[0], times[times.length - 1]];
+  return first !== undefined && last !== undefined ? { first, last } : {};
+}
+
+function guardFailures(entries: readonly LedgerEntry[]): number {
+  let failures = 0;
+  for (const e of entries) for (const g of Array.isArray(e.gates) ? e.gates : []) if (g.kind === 'guard' && blocks(g.status)) failures++;
+  return failures;
+}
+
+function runCounts(entries: readonly LedgerEntry[]): LedgerStats['runs'] {
+  const commands = countBy(entries, (e) => e.command);
+  return { run: commands['run'] ?? 0, hook: commands['hook'] ?? 0, loop: commands['loop'] ?? 0, agent: commands['agent'] ?? 0 };
+}
+
 export function computeStats(all: readonly LedgerEntry[], options: PeriodRequest & { skippedLines?: number } = {}): LedgerStats {
   const { dated: allDated, undated } = datedEntries(all);
   const period = resolvePeriod(options, allDated.map((d) => d.day));
   const dated = inPeriod(allDated, period);
   const grid = { buckets: bucketsBetween(period.from, period.to, period.bucket), size: period.bucket };
   const entries = dated.map((d) => d.entry);
-  let first: string | undefined;
-  let last: string | undefined;
-  for (const { entry } of dated) {
-    if (first === undefined || entry.time < first) first = entry.time;
-    if (last === undefined || entry.time > last) last = entry.time;
-  }
-  const commands = countBy(entries, (e) => e.command);
+  const runs = runCounts(entries);
   const loops = entries.filter((e) => e.command === 'loop');
-  const passedLoops = loops.filter((e) => e.outcome === 'passed');
   const sessions = agentSessions(dated);
   const attempts = attemptsHistogram(dated, sessions);
   const fp = firstPass(dated, sessions, grid);
   const tamperedLoops = loops.filter((e) => e.outcome === 'tampered').length;
-  let guardFailures = 0;
-  for (const e of entries) for (const g of Array.isArray(e.gates) ? e.gates : []) if (g.kind === 'guard' && blocks(g.status)) guardFailures++;
+  const guard = guardFailures(entries);
   const { gates, time } = gateStats(dated, grid);
   return {
     entries: entries.length,
     skippedLines: (options.skippedLines ?? 0) + undated,
     period,
-    ...(first !== undefined && last !== undefined ? { first, last } : {}),
-    runs: { run: commands['run'] ?? 0, hook: commands['hook'] ?? 0, loop: commands['loop'] ?? 0, agent: commands['agent'] ?? 0 },
-    loops: { total: loops.length, passed: passedLoops.length, firstPassYield: fp.period.loop.yield, meanAttemptsToGreen: attempts.meanToGreen.loop },
-    agents: { sessions: sessions.length, stops: commands['agent'] ?? 0, passed: sessions.filter((s) => s.finalOutcome === 'passed').length, byHost: countBy(sessions, (s) => s.host) },
+    ...timeSpan(dated),
+    runs,
+    loops: { total: loops.length, passed: loops.filter((e) => e.outcome === 'passed').length, firstPassYield: fp.period.loop.yield, meanAttemptsToGreen: attempts.meanToGreen.loop },
+    agents: summariseSessions(sessions, runs.agent),
     firstPass: fp,
     attempts,
     outcomes: outcomesOverTime(dated, sessions, grid),
@@ -89,8 +97,7 @@ export function computeStats(all: readonly LedgerEntry[], options: PeriodRequest
     gateTime: time,
     repeated: repeatedFailures(dated),
     spirals: loops.filter((e) => e.outcome === 'spiral').length,
-    tampering: { total: tamperedLoops + guardFailures, tamperedLoops, guardFailures },
+    tampering: { total: tamperedLoops + guard, tamperedLoops, guardFailures: guard },
     bypasses: bypassesOverTime(dated, grid),
-    agentPrompts: computeAgentStats(entries),
   };
 }

@@ -98,6 +98,16 @@ function stringScripts(pkg: PackageJson): Record<string, string> {
   return Object.fromEntries(Object.entries(pkg.scripts ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
+/** The project's test runner: Vitest, else Jest, else a `test` script that runs something. */
+function testRunnerFacts(root: string, pkg: PackageJson): Pick<ProjectFacts, 'vitest' | 'jest' | 'otherTestScript'> {
+  const vitest = findVitest(root, pkg);
+  if (vitest) return { vitest };
+  const jest = findJest(root, pkg);
+  if (jest) return { jest };
+  const testScript = realTestScript(pkg);
+  return testScript ? { otherTestScript: testScript } : {};
+}
+
 export async function detectProject(root: string): Promise<ProjectFacts> {
   const pkg = readPackageJson(root);
   const entries = readdirSync(root);
@@ -121,13 +131,5 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     facts.complexity = await complexityStart(root, sources.include, COMPLEXITY_EXCLUDE);
   }
   if (typeof buildScript === 'string') facts.buildScript = buildScript;
-  const vitest = findVitest(root, pkg);
-  if (vitest) facts.vitest = vitest;
-  const jest = vitest ? undefined : findJest(root, pkg);
-  if (jest) facts.jest = jest;
-  if (!vitest && !jest) {
-    const testScript = realTestScript(pkg);
-    if (testScript) facts.otherTestScript = testScript;
-  }
-  return facts;
+  return Object.assign(facts, testRunnerFacts(root, pkg));
 }

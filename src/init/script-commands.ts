@@ -35,27 +35,40 @@ function splitWords(command: string): string[] {
   return [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
+const RUNNERS = new Set(['cross-env', 'npx', 'bunx', 'env']);
+const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+const EXEC_VERBS = new Set(['exec', 'x', 'dlx']);
+
+/** The words after the one launcher in front (`FOO=1`, `npx --yes`, `pnpm exec` …); undefined when the first word is the tool. */
+function afterLauncher(words: string[]): string[] | undefined {
+  const [first, second] = words;
+  if (first === undefined) return undefined;
+  if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) return words.slice(1);
+  if (RUNNERS.has(first)) return words.slice(1).filter((w, i) => i > 0 || !w.startsWith('--'));
+  if (PACKAGE_MANAGERS.has(first) && second !== undefined && EXEC_VERBS.has(second)) return words.slice(2);
+  return undefined;
+}
+
 /** Drop what only starts the tool: `FOO=1`, `cross-env FOO=1`, `npx`, `pnpm exec`, `yarn`, `bunx`, `dotenv --`. */
 function toolWords(words: string[]): string[] {
   let rest = words;
-  for (;;) {
-    const [first, second] = rest;
-    if (first === undefined) return rest;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) rest = rest.slice(1);
-    else if (first === 'cross-env' || first === 'npx' || first === 'bunx' || first === 'env') rest = rest.slice(1).filter((w, i) => i > 0 || !w.startsWith('--'));
-    else if ((first === 'pnpm' || first === 'yarn' || first === 'bun' || first === 'npm') && (second === 'exec' || second === 'x' || second === 'dlx')) rest = rest.slice(2);
-    else return rest;
-  }
+  for (let next = afterLauncher(rest); next !== undefined; next = afterLauncher(rest)) rest = next;
+  return rest;
+}
+
+/** The script a package manager's words name: `run x`, `test`, or (any but npm) a bare `x`. */
+function requestedScript(pm: string, verb: string | undefined, name: string | undefined): string | undefined {
+  if ((verb === 'run' || verb === 'run-script') && name !== undefined) return name;
+  if (verb === 'test' || verb === 't') return 'test';
+  return pm !== 'npm' ? verb : undefined;
 }
 
 /** The script a command runs, if it runs one of the project's scripts (`npm run x`, `pnpm x`, `yarn x`, `bun run x`). */
 function scriptRun(words: string[], scripts: Record<string, string>): string | undefined {
   const [pm, verb, name] = words;
-  if (pm === undefined || !['npm', 'pnpm', 'yarn', 'bun'].includes(pm)) return undefined;
-  if ((verb === 'run' || verb === 'run-script') && name !== undefined) return name in scripts ? name : undefined;
-  if (verb === 'test' || verb === 't') return 'test' in scripts ? 'test' : undefined;
-  if (pm !== 'npm' && verb !== undefined && verb in scripts) return verb;
-  return undefined;
+  if (pm === undefined || !PACKAGE_MANAGERS.has(pm)) return undefined;
+  const script = requestedScript(pm, verb, name);
+  return script !== undefined && script in scripts ? script : undefined;
 }
 
 /** `run-s a b`, `npm-run-all a b`, `run-p a b`: the scripts they run (globs like `lint:*` too). */

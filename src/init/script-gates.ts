@@ -45,6 +45,11 @@ function binName(word: string | undefined): string {
   return (word ?? '').replace(/^.*node_modules\/\.bin\//, '');
 }
 
+/** The paths a linter was given, unless that is just `.` (the gate's default: the whole project). */
+function lintPatterns(patterns: string[]): { patterns?: string[] } {
+  return patterns.length > 0 && !(patterns.length === 1 && patterns[0] === '.') ? { patterns } : {};
+}
+
 function follows(c: ScriptCommand): string {
   return `follows "${c.script}": ${c.text}`;
 }
@@ -73,8 +78,7 @@ function eslintGate(c: ScriptCommand, args: string[]): ScriptGate | 'uncovered' 
   const { maxWarnings, rest } = maxWarningsOf(args, ['--max-warnings']);
   const { rest: noExt } = takeFlag(rest, ['--ext', '--cache-location', '--cache-strategy', '-f', '--format', '-o', '--output-file']);
   const patterns = noExt.filter((w) => !w.startsWith('-'));
-  const gate: Omit<GateConfig, 'id'> = { kind: 'lint', linter: 'eslint' };
-  if (patterns.length > 0 && !(patterns.length === 1 && patterns[0] === '.')) gate['patterns'] = patterns;
+  const gate: Omit<GateConfig, 'id'> = { kind: 'lint', linter: 'eslint', ...lintPatterns(patterns) };
   if (maxWarnings !== undefined) gate['maxWarnings'] = maxWarnings;
   return { gate, name: 'lint', reason: follows(c) };
 }
@@ -84,29 +88,32 @@ function biomeGate(c: ScriptCommand, args: string[]): ScriptGate | 'uncovered' |
   if (sub !== 'lint' && sub !== 'check' && sub !== 'ci') return sub === 'format' && !rest.includes('--write') ? 'uncovered' : undefined;
   if (rest.some((a) => a === '--write' || a === '--fix' || a === '--apply')) return undefined;
   const patterns = rest.filter((w) => !w.startsWith('-'));
-  const gate: Omit<GateConfig, 'id'> = { kind: 'lint', linter: 'biome' };
-  if (patterns.length > 0 && !(patterns.length === 1 && patterns[0] === '.')) gate['patterns'] = patterns;
+  const gate: Omit<GateConfig, 'id'> = { kind: 'lint', linter: 'biome', ...lintPatterns(patterns) };
   if (rest.includes('--error-on-warnings')) gate['maxWarnings'] = 0;
   return { gate, name: 'lint-biome', reason: follows(c) };
 }
 
 const OXLINT_VALUE_FLAGS = ['-c', '--config', '-D', '--deny', '-A', '--allow', '-W', '--warn', '--tsconfig', '--ignore-path', '--ignore-pattern', '--plugin'];
 
-function oxlintGate(c: ScriptCommand, args: string[]): ScriptGate | 'uncovered' | undefined {
-  if (args.includes('--fix') || args.includes('--init')) return undefined;
-  const { maxWarnings, rest } = maxWarningsOf(args, ['--max-warnings']);
-  const { rest: noFormat } = takeFlag(rest, ['-f', '--format']);
+/** oxlint's own flags (kept, with their values, as the gate's args) apart from the paths it lints. */
+function oxlintArgs(words: string[]): { flags: string[]; patterns: string[] } {
   const flags: string[] = [];
   const patterns: string[] = [];
-  for (let i = 0; i < noFormat.length; i++) {
-    const w = noFormat[i] ?? '';
-    if (OXLINT_VALUE_FLAGS.includes(w) && i + 1 < noFormat.length) flags.push(w, noFormat[++i] ?? '');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (OXLINT_VALUE_FLAGS.includes(w) && i + 1 < words.length) flags.push(w, words[++i] ?? '');
     else if (w === '--deny-warnings') continue;
     else if (w.startsWith('-')) flags.push(w);
     else patterns.push(w);
   }
-  const gate: Omit<GateConfig, 'id'> = { kind: 'lint', linter: 'oxlint' };
-  if (patterns.length > 0 && !(patterns.length === 1 && patterns[0] === '.')) gate['patterns'] = patterns;
+  return { flags, patterns };
+}
+
+function oxlintGate(c: ScriptCommand, args: string[]): ScriptGate | 'uncovered' | undefined {
+  if (args.includes('--fix') || args.includes('--init')) return undefined;
+  const { maxWarnings, rest } = maxWarningsOf(args, ['--max-warnings']);
+  const { flags, patterns } = oxlintArgs(takeFlag(rest, ['-f', '--format']).rest);
+  const gate: Omit<GateConfig, 'id'> = { kind: 'lint', linter: 'oxlint', ...lintPatterns(patterns) };
   const max = args.includes('--deny-warnings') ? 0 : maxWarnings;
   if (max !== undefined) gate['maxWarnings'] = max;
   if (flags.length > 0) gate['args'] = flags;

@@ -87,9 +87,17 @@ export function buildDigest(input: DigestInput): string {
   const hardRoom = Math.max(0, input.budget - top.length - reserve - 1);
   const listPath = input.fullListPath ?? input.logsPath;
   const overview = renderOverview(views, Math.min(hardRoom, Math.floor(input.budget * OVERVIEW_SHARE)), hardRoom, listPath);
-  const fitted = overview.length <= hardRoom ? overview : overview.slice(0, hardRoom);
-  const detail = renderDetail({ views, room: hardRoom - fitted.length - 1, readSource: input.readSource, ...(input.lastChange ? { lastChange: input.lastChange } : {}) });
-  return `${top}${fitted}${detail.text === '' ? '' : '\n'}${detail.text}${footer(input.logsPath)}`;
+  // Cut to the hard room (only when even the gate headers do not fit), the overview names no file whole.
+  const fits = overview.text.length <= hardRoom;
+  const fitted = fits ? overview.text : overview.text.slice(0, hardRoom);
+  const detail = renderDetail({
+    views,
+    room: hardRoom - fitted.length - 1,
+    readSource: input.readSource,
+    namedInOverview: fits ? overview.exact : new Set(),
+    ...(input.lastChange ? { lastChange: input.lastChange } : {}),
+  });
+  return `${top}${fitted}${detail === '' ? '' : '\n'}${detail}${footer(input.logsPath)}`;
 }
 
 /** Every failing gate and every failing file with all its lines: what the overview's "full list" names. */

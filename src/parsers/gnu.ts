@@ -15,33 +15,35 @@ function severityOf(word: string | undefined): 'error' | 'warning' {
   return /^(warning|warn|note|info|w|i)$/i.test(word) ? 'warning' : 'error';
 }
 
+/** A line's location and the text after it; undefined for a line that is not a diagnostic. */
+function located(raw: string): { file: string; line: number; column: number | undefined; rest: string } | undefined {
+  const g = LOCATED.exec(raw.trimEnd())?.groups;
+  if (!g?.['file'] || !g['line'] || !g['rest']) return undefined;
+  const line = Number(g['line']);
+  if (line < 1 || /^https?$/i.test(g['file'])) return undefined;
+  const column = g['column'] === undefined ? undefined : Number(g['column']);
+  return { file: g['file'], line, column: column !== undefined && column > 0 ? column : undefined, rest: g['rest'] };
+}
+
+/** The text after the location, split into a severity word (before it, or in the brackets), the message and a trailing `[code]`. */
+function classified(rest: string): { message: string; code: string | undefined; severityWord: string | undefined } {
+  const sev = SEVERITY.exec(rest)?.groups;
+  let message = sev ? (sev['message'] ?? '') : rest;
+  let code = TRAILING_CODE.exec(message)?.groups?.['code'];
+  if (code !== undefined) message = message.replace(TRAILING_CODE, '');
+  // oxlint's and ESLint's `unix` format put the severity in the brackets: `[Error/no-debugger]`.
+  const bracketed = code === undefined ? undefined : /^(Error|Warning|Info)\/(.+)$/i.exec(code);
+  if (bracketed) code = bracketed[2];
+  return { message, code, severityWord: sev?.['severity'] ?? bracketed?.[1] };
+}
+
 export function parseGnu(text: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trimEnd();
-    const m = LOCATED.exec(line);
-    const g = m?.groups;
-    if (!g?.['file'] || !g['line'] || !g['rest']) continue;
-    const lineNo = Number(g['line']);
-    if (lineNo < 1 || /^https?$/i.test(g['file'])) continue;
-    let rest = g['rest'];
-    const sev = SEVERITY.exec(rest)?.groups;
-    if (sev) rest = sev['message'] ?? '';
-    let code = TRAILING_CODE.exec(rest)?.groups?.['code'];
-    if (code !== undefined) rest = rest.replace(TRAILING_CODE, '');
-    // oxlint's and ESLint's `unix` format put the severity in the brackets: `[Error/no-debugger]`.
-    const bracketed = code === undefined ? undefined : /^(Error|Warning|Info)\/(.+)$/i.exec(code);
-    const severityWord = sev?.['severity'] ?? bracketed?.[1];
-    if (bracketed) code = bracketed[2];
-    const column = g['column'] === undefined ? undefined : Number(g['column']);
-    diagnostics.push({
-      file: g['file'],
-      line: lineNo,
-      column: column !== undefined && column > 0 ? column : undefined,
-      code,
-      message: rest.trim() || 'problem',
-      severity: severityOf(severityWord),
-    });
+    const at = located(raw);
+    if (at === undefined) continue;
+    const { message, code, severityWord } = classified(at.rest);
+    diagnostics.push({ file: at.file, line: at.line, column: at.column, code, message: message.trim() || 'problem', severity: severityOf(severityWord) });
   }
   return diagnostics;
 }

@@ -73,6 +73,24 @@ function failureMessage(parts: { message?: string; text: string }): string {
   return kept.slice(0, 12).join('\n') || 'test failed';
 }
 
+/** Where a failed test is: the case's own file and line, else the first stack frame in its file (in any file when none is named). */
+function caseLocation(testcase: Node, suiteFile: string | undefined, text: string): Pick<Diagnostic, 'file' | 'line' | 'column'> {
+  const declared = attr(testcase, 'file') ?? suiteFile;
+  const frame = firstFrame(text, declared) ?? (declared === undefined ? firstFrame(text, undefined) : undefined);
+  return {
+    file: declared ?? frame?.file,
+    line: positiveInt(attr(testcase, 'line')) ?? frame?.line,
+    column: attr(testcase, 'line') === undefined ? frame?.column : undefined,
+  };
+}
+
+/** The test's name is its identity across runs; a classname that is only a placeholder ("test") adds nothing. */
+function caseCode(testcase: Node): string {
+  const name = attr(testcase, 'name') ?? 'test';
+  const classname = attr(testcase, 'classname');
+  return classname !== undefined && classname !== '' && classname !== 'test' ? `${classname} › ${name}` : name;
+}
+
 function visitCase(testcase: Node, suiteFile: string | undefined, parse: JunitParse): void {
   const failures = [...list(testcase, 'failure'), ...list(testcase, 'error')];
   if (failures.length === 0) {
@@ -82,19 +100,7 @@ function visitCase(testcase: Node, suiteFile: string | undefined, parse: JunitPa
   }
   parse.failed++;
   const parts = failureParts(failures[0]);
-  const declared = attr(testcase, 'file') ?? suiteFile;
-  const frame = firstFrame(parts.text, declared) ?? (declared === undefined ? firstFrame(parts.text, undefined) : undefined);
-  const name = attr(testcase, 'name') ?? 'test';
-  const classname = attr(testcase, 'classname');
-  parse.diagnostics.push({
-    file: declared ?? frame?.file,
-    line: positiveInt(attr(testcase, 'line')) ?? frame?.line,
-    column: attr(testcase, 'line') === undefined ? frame?.column : undefined,
-    // The test's name is its identity across runs; a classname that is only a placeholder ("test") adds nothing.
-    code: classname !== undefined && classname !== '' && classname !== 'test' ? `${classname} › ${name}` : name,
-    message: failureMessage(parts),
-    severity: 'error',
-  });
+  parse.diagnostics.push({ ...caseLocation(testcase, suiteFile, parts.text), code: caseCode(testcase), message: failureMessage(parts), severity: 'error' });
 }
 
 function visitSuite(suite: Node, inheritedFile: string | undefined, parse: JunitParse, depth: number): void {

@@ -66,6 +66,22 @@ export class RemoteCache {
   }
 }
 
+/** `write: "ci"` uploads only where CI is set (and not to "false"): CI builds from clean checkouts. */
+function writesHere(config: RemoteCacheConfig, env: NodeJS.ProcessEnv): boolean {
+  if (config.write === true) return true;
+  return config.write === 'ci' && env['CI'] !== undefined && env['CI'] !== '' && env['CI'] !== 'false';
+}
+
+/** The token and signing key from the environment, or undefined (with one warning naming what is not set). */
+function secretsOf(env: NodeJS.ProcessEnv): { token: string; signingKey: string } | undefined {
+  const token = env[TOKEN_ENV];
+  const signingKey = env[SIGNING_KEY_ENV];
+  if (token && signingKey) return { token, signingKey };
+  const missing = [token ? undefined : TOKEN_ENV, signingKey ? undefined : SIGNING_KEY_ENV].filter((n) => n !== undefined);
+  warnOnce('remote-cache-env', `gatekeeper: warning: remoteCache is configured but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set; this run uses the local cache only.`);
+  return undefined;
+}
+
 /**
  * The run's remote cache from the config and the environment, or undefined when there is none to
  * use. Secrets live only in the environment: a repository file is readable by everyone who clones.
@@ -73,16 +89,11 @@ export class RemoteCache {
 export function openRemoteCache(config: RemoteCacheConfig | undefined, env: NodeJS.ProcessEnv = process.env): RemoteCache | undefined {
   if (!config) return undefined;
   const canRead = config.read !== false;
-  const canWrite = config.write === true || (config.write === 'ci' && env['CI'] !== undefined && env['CI'] !== '' && env['CI'] !== 'false');
+  const canWrite = writesHere(config, env);
   if (!canRead && !canWrite) return undefined;
-  const token = env[TOKEN_ENV];
-  const signingKey = env[SIGNING_KEY_ENV];
-  const missing = [token ? undefined : TOKEN_ENV, signingKey ? undefined : SIGNING_KEY_ENV].filter((n) => n !== undefined);
-  if (!token || !signingKey) {
-    warnOnce('remote-cache-env', `gatekeeper: warning: remoteCache is configured but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set; this run uses the local cache only.`);
-    return undefined;
-  }
+  const secrets = secretsOf(env);
+  if (!secrets) return undefined;
   const timeoutMs = config.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
-  const client = new ArtifactClient({ url: config.url, team: config.team, token }, new TimeBudget(timeoutMs));
-  return new RemoteCache(client, config.team, signingKey, canRead, canWrite, timeoutMs);
+  const client = new ArtifactClient({ url: config.url, team: config.team, token: secrets.token }, new TimeBudget(timeoutMs));
+  return new RemoteCache(client, config.team, secrets.signingKey, canRead, canWrite, timeoutMs);
 }

@@ -132,6 +132,19 @@ async function holdJudgeFor(request: RunRequest, setup: RunSetup): Promise<HoldJ
   return createHoldJudge({ gates: setup.selection.run, root, repoRoot: repoBase, scope, base: () => holdBaseFor(request, scope, root), ...(request.signal ? { signal: request.signal } : {}) });
 }
 
+/**
+ * The files the run itself writes: report files, and the reports command gates read. Neither is an
+ * input; a report left in the tree would otherwise change the next run's key, and nothing would hit.
+ */
+function ownOutputs(request: RunRequest, setup: RunSetup): string[] {
+  const reports = request.reporters.flatMap((r) => (r.file === undefined ? [] : [path.resolve(r.file)]));
+  for (const gate of setup.selection.run) {
+    const { report, cwd } = gate as { report?: unknown; cwd?: unknown };
+    if (gate.kind === 'command' && typeof report === 'string') reports.push(path.resolve(setup.root, typeof cwd === 'string' ? cwd : '.', report));
+  }
+  return reports;
+}
+
 function pipelineInput(request: RunRequest, setup: RunSetup, judge: HoldJudge | undefined): PipelineInput {
   const { config, root } = setup;
   return {
@@ -145,7 +158,7 @@ function pipelineInput(request: RunRequest, setup: RunSetup, judge: HoldJudge | 
     configFile: setup.file,
     parallel: config.parallel === true,
     place: request.place ?? 'work-tree',
-    ownOutputs: request.reporters.flatMap((r) => (r.file === undefined ? [] : [r.file])),
+    ownOutputs: ownOutputs(request, setup),
     ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     signal: request.signal,
     listener: fanOut(request.reporters),

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { parse } from 'jsonc-parser';
+import { expect } from 'vitest';
+import { BAD, GOOD } from './agent-fixture.js';
 import { GIT_ENV, type Project } from './project.js';
 
 /**
@@ -64,22 +66,32 @@ function jsonOut(stdout: string): Record<string, unknown> {
   return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
 }
 
-/** Claude Code: exit 0 and JSON; `decision: block` continues with `reason`, `continue: false` ends with `stopReason`. */
-function readClaudeShape(kind: Kind, stdout: string, exitCode: number, stderr: string): HostReading {
-  // Exit 2 would feed stderr back; any other non-zero exit is a non-blocking error: the stop goes through.
-  if (exitCode === 2) return { verdict: kind === 'stop' ? 'block' : 'allow', message: stderr, raw: {} };
-  if (exitCode !== 0) return { verdict: 'allow', raw: {} };
-  const raw = jsonOut(stdout);
-  if (raw['continue'] === false) return { verdict: 'end', message: String(raw['stopReason'] ?? ''), raw };
-  if (raw['decision'] === 'block') return { verdict: 'block', message: String(raw['reason'] ?? ''), raw };
-  const specific = raw['hookSpecificOutput'] as Record<string, unknown> | undefined;
-  return { verdict: 'allow', ...(typeof specific?.['additionalContext'] === 'string' ? { context: specific['additionalContext'] } : {}), raw };
+/**
+ * Claude Code (and Codex, Gemini): exit 0 and JSON; a `decision` the host reads as blocking continues
+ * with `reason`, `continue: false` ends with `stopReason`, `hookSpecificOutput.additionalContext` is feedback.
+ */
+function claudeShapeReader(blocking: readonly string[]): HostPlayer['read'] {
+  return (kind, stdout, exitCode, stderr) => {
+    // Exit 2 would feed stderr back; any other non-zero exit is a non-blocking error: the stop goes through.
+    if (exitCode === 2) return { verdict: kind === 'stop' ? 'block' : 'allow', message: stderr, raw: {} };
+    if (exitCode !== 0) return { verdict: 'allow', raw: {} };
+    const raw = jsonOut(stdout);
+    if (raw['continue'] === false) return { verdict: 'end', message: String(raw['stopReason'] ?? ''), raw };
+    if (blocking.includes(String(raw['decision']))) return { verdict: 'block', message: String(raw['reason'] ?? ''), raw };
+    const specific = raw['hookSpecificOutput'] as Record<string, unknown> | undefined;
+    return { verdict: 'allow', ...(typeof specific?.['additionalContext'] === 'string' ? { context: specific['additionalContext'] } : {}), raw };
+  };
 }
+
+const readClaudeShape = claudeShapeReader(['block']);
+
+/** Codex names its hook events as Claude Code does. */
+const CLAUDE_EVENTS: Record<Kind, string> = { prompt: 'UserPromptSubmit', stop: 'Stop', edit: 'PostToolUse' };
 
 export const claudePlayer: HostPlayer = {
   name: 'claude',
   configFile: '.claude/settings.json',
-  events: { prompt: 'UserPromptSubmit', stop: 'Stop', edit: 'PostToolUse' },
+  events: CLAUDE_EVENTS,
   entry: groupEntry,
   stdin(kind, s) {
     const base = { session_id: s.session, transcript_path: path.join(s.cwd, '.transcript.jsonl'), cwd: s.cwd, permission_mode: 'default' };
@@ -95,7 +107,7 @@ export const claudePlayer: HostPlayer = {
 export const codexPlayer: HostPlayer = {
   name: 'codex',
   configFile: '.codex/hooks.json',
-  events: { prompt: 'UserPromptSubmit', stop: 'Stop', edit: 'PostToolUse' },
+  events: CLAUDE_EVENTS,
   entry: groupEntry,
   stdin(kind, s) {
     const base = { session_id: s.session, turn_id: 'turn-1', transcript_path: null, cwd: s.cwd, model: 'gpt-5-codex' };
@@ -149,15 +161,7 @@ export const geminiPlayer: HostPlayer = {
     if (kind === 'stop') return { ...base, hook_event_name: 'AfterAgent', prompt: 'make the types pass', prompt_response: 'Done.', stop_hook_active: s.active ?? false };
     return { ...base, hook_event_name: 'AfterTool', tool_name: 'write_file', tool_input: { file_path: s.file, content: '' }, tool_response: { llmContent: 'ok', returnDisplay: 'ok' } };
   },
-  read(kind, stdout, exitCode, stderr) {
-    if (exitCode === 2) return { verdict: kind === 'stop' ? 'block' : 'allow', message: stderr, raw: {} };
-    if (exitCode !== 0) return { verdict: 'allow', raw: {} };
-    const raw = jsonOut(stdout);
-    if (raw['continue'] === false) return { verdict: 'end', message: String(raw['stopReason'] ?? ''), raw };
-    if (raw['decision'] === 'deny' || raw['decision'] === 'block') return { verdict: 'block', message: String(raw['reason'] ?? ''), raw };
-    const specific = raw['hookSpecificOutput'] as Record<string, unknown> | undefined;
-    return { verdict: 'allow', ...(typeof specific?.['additionalContext'] === 'string' ? { context: specific['additionalContext'] } : {}), raw };
-  },
+  read: claudeShapeReader(['deny', 'block']),
 };
 
 /** Cursor: `stop` continues with `followup_message`; every event carries `conversation_id` and `workspace_roots`. */
@@ -204,4 +208,20 @@ export async function play(player: HostPlayer, project: Project, kind: Kind, sit
   // A host that stops waiting lets the stop through: exactly what Gatekeeper must never cause.
   const reading = result.timedOut ? { verdict: 'allow' as const, raw: {} } : player.read(kind, stdout, exitCode, stderr);
   return { ...reading, exitCode, stdout, stderr, timedOut: result.timedOut === true };
+}
+
+/**
+ * The first thing every host's hooks must do: after a prompt, a stop with a real tsc error is blocked
+ * (file:line and the TS code in the message), and the stop after the fix goes through. Returns the blocked stop.
+ */
+export async function blockThenFix(player: HostPlayer, project: Project): Promise<Played> {
+  expect((await play(player, project, 'prompt')).verdict).toBe('allow');
+  project.write('src/values.ts', BAD);
+  const first = await play(player, project, 'stop');
+  expect(first.exitCode).toBe(0);
+  expect(first.verdict).toBe('block');
+  expect(first.message).toContain('src/values.ts:1:14 TS2322');
+  project.write('src/values.ts', GOOD);
+  expect((await play(player, project, 'stop', { active: true })).verdict).toBe('allow');
+  return first;
 }

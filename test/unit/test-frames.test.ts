@@ -33,4 +33,13 @@ describe('the first stack frame in the project', () => {
     expect(adds).toMatchObject({ line: 4, column: 21, message: 'AssertionError: expected 4 to be 3 // Object.is equality' });
     expect(throws).toMatchObject({ line: 7, column: 10, message: 'Error: negative\nat /p/src/sum.ts:2:20' });
   });
+
+  it("reads Jest's coloured messages (--colors, FORCE_COLOR) as plain expected and received", () => {
+    // Captured from Jest 30 with --colors: the matcher hint and the values wrapped in SGR codes.
+    const coloured =
+      'Error: \u001b[2mexpect(\u001b[22m\u001b[31mreceived\u001b[39m\u001b[2m).\u001b[22mtoBe\u001b[2m(\u001b[22m\u001b[32mexpected\u001b[39m\u001b[2m) // Object.is equality\u001b[22m\n\nExpected: \u001b[32m5\u001b[39m\nReceived: \u001b[31m4\u001b[39m\n    at Object.toBe (/p/test/math.test.js:3:21)\n    at Promise.finally.completed (/p/node_modules/jest-circus/build/jestAdapterInit.js:1834:28)';
+    const report = { testResults: [{ name: '/p/test/math.test.js', status: 'failed', assertionResults: [{ fullName: 'adds', status: 'failed', failureMessages: [coloured] }] }] };
+    const [adds] = parseVitestJson(JSON.stringify(report), 'Jest').diagnostics;
+    expect(adds).toMatchObject({ line: 3, column: 21, message: 'Error: expect(received).toBe(expected) // Object.is equality\nExpected: 5\nReceived: 4' });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existingFiles, parseListing } from '../../src/git/work-tree-listing.js';
+import { parseListing } from '../../src/git/work-tree-listing.js';
 
 describe('parseListing (`git ls-files -z -t -s --cached --others --modified --deleted`)', () => {
   it('keeps stage-0 blob ids, marks modified, deleted, conflicted and untracked paths as dirty, lists the index once', () => {
@@ -28,14 +28,5 @@ describe('parseListing (`git ls-files -z -t -s --cached --others --modified --de
     expect(listing.dirty.sort()).toEqual(['both.txt', 'edited.txt', 'gone.txt', 'new.txt']);
     expect(listing.untracked).toEqual(['new.txt']);
     expect(listing.cached.sort()).toEqual(['both.txt', 'edited.txt', 'gone.txt', 'kept.txt', 'sparse/out.txt', 'with\ttab and space.txt']);
-    expect(listing.deleted).toEqual(['gone.txt']);
-  });
-
-  it('the existing files: less the deleted ones; a symbolic link only when its target is there', () => {
-    const listing = parseListing(['? new.txt', 'H 100644 aaaa 0\tkept.txt', 'H 100644 cccc 0\tgone.txt', 'R 100644 cccc 0\tgone.txt', 'H 120000 dddd 0\tlink-ok', 'H 120000 eeee 0\tlink-dangling'].join('\0'));
-    const asked: string[] = [];
-    const exists = (file: string): boolean => (asked.push(file), file === 'link-ok');
-    expect(existingFiles(listing, exists)).toEqual(['kept.txt', 'link-ok', 'new.txt']);
-    expect(asked.sort()).toEqual(['link-dangling', 'link-ok']);
   });
 });

@@ -3,6 +3,8 @@ import { clip } from './clip.js';
 import { fairShare } from './fair-share.js';
 import type { DiagnosticGroup, GateView } from './group.js';
 import { listLines } from './line-set.js';
+import { normaliseMessage } from '../fingerprint.js';
+import { overviewKey } from './overview.js';
 import { standingMarker, type AgentChange } from './memory.js';
 import { renderExcerpt } from './excerpt-set.js';
 
@@ -15,12 +17,8 @@ export interface DetailInput {
   room: number;
   readSource(file: string): string[] | undefined;
   lastChange?: AgentChange;
-}
-
-export interface Detail {
-  text: string;
-  /** Diagnostics of the failing gates that no detail entry covers. */
-  hidden: number;
+  /** `overviewKey(gate, file)` of the files whose every failing line the overview named. */
+  namedInOverview: ReadonlySet<string>;
 }
 
 /** `src/a.ts:10:3 TS2322 message` for one, `src/a.ts lines 1–3, 5: TS2322 message (×5)` for several. */
@@ -59,9 +57,9 @@ function fileBlocks(groups: readonly DiagnosticGroup[]): FileBlock[] {
 }
 
 /** The chosen detail of one gate, rendered: entries per file, then the file's one merged excerpt. */
-function renderGate(view: GateView, shown: number, upgraded: ReadonlySet<DiagnosticGroup>, input: DetailInput): string {
+function renderGate(view: GateView, shown: ReadonlySet<DiagnosticGroup>, upgraded: ReadonlySet<DiagnosticGroup>, input: DetailInput): string {
   let out = `## ${view.result.id}\n`;
-  for (const block of fileBlocks(view.groups.slice(0, shown))) {
+  for (const block of fileBlocks(view.groups.filter((g) => shown.has(g)))) {
     const around: number[] = [];
     const marked: number[] = [];
     for (const g of block.groups) {
@@ -98,13 +96,32 @@ function fileExcerpt(groups: readonly DiagnosticGroup[], input: DetailInput): st
 }
 
 /**
- * The order a gate spends its share in: the first group whole (entry, message, excerpt), then every
- * other group's entry (positions before prose), then their excerpts. Costs are exact: entries add
+ * Whether a group only repeats what the digest already says: the overview named its file with every
+ * failing line, an earlier group of the gate gives the same code, message and standing, and the last
+ * change did not touch its file (entries there say which change the failure survived).
+ */
+function repeatsOf(view: GateView, input: DetailInput): boolean[] {
+  const said = new Set<string>();
+  const touched = new Set(input.lastChange?.files.map((f) => f.file) ?? []);
+  return view.groups.map((g) => {
+    const what = [g.code ?? '', normaliseMessage(g.message), g.standing].join('\u0001');
+    const repeat = said.has(what) && input.namedInOverview.has(overviewKey(view.result.id, g.file)) && !(g.file !== undefined && touched.has(g.file));
+    said.add(what);
+    return repeat;
+  });
+}
+
+/**
+ * The order a gate spends its share in: the first group whole (entry, message, excerpt), then the
+ * entries of the groups that say something new (positions before prose), then their excerpts, and
+ * only then the groups that repeat what the overview and an earlier entry said — so when the room
+ * is short it goes to the positions the overview had to leave out. Costs are exact: entries add
  * their line, an upgrade adds its message lines and what it adds to its file's merged excerpt.
  */
 function stepsOf(view: GateView, input: DetailInput): Step[] {
+  if (view.groups.length === 0) return [];
   const header = `## ${view.result.id}\n`.length;
-  const entries: Step[] = view.groups.map((g, i) => ({ kind: 'entry', index: i, cost: (i === 0 ? header : 0) + entryLine(g, input.lastChange).length }));
+  const entry = (i: number): Step => ({ kind: 'entry', index: i, cost: (i === 0 ? header : 0) + entryLine(view.groups[i] as DiagnosticGroup, input.lastChange).length });
   const upgradedByFile = new Map<string | undefined, DiagnosticGroup[]>();
   const upgrade = (i: number): Step => {
     const g = view.groups[i] as DiagnosticGroup;
@@ -113,18 +130,19 @@ function stepsOf(view: GateView, input: DetailInput): Step[] {
     upgradedByFile.set(g.file, after);
     return { kind: 'upgrade', index: i, cost: moreMessage(g).length + fileExcerpt(after, input).length - fileExcerpt(before, input).length };
   };
-  if (entries.length === 0) return [];
-  const steps: Step[] = [entries[0] as Step, upgrade(0), ...entries.slice(1)];
-  for (let i = 1; i < view.groups.length; i++) steps.push(upgrade(i));
-  return steps;
+  const repeats = repeatsOf(view, input);
+  const rest = view.groups.map((_, i) => i).slice(1);
+  const fresh = rest.filter((i) => !repeats[i]);
+  const said = rest.filter((i) => repeats[i]);
+  return [entry(0), upgrade(0), ...fresh.map(entry), ...fresh.map(upgrade), ...said.map(entry), ...said.map(upgrade)];
 }
 
 /**
  * The detail after the overview: for each failing gate, its groups (new before still failing, in
- * the overview's file order) in the order of \`stepsOf\`, every gate getting a fair share of the room
- * and passing on what it does not need.
+ * the overview's file order) in the order of \`stepsOf\`,
+ * every gate getting a fair share of the room and passing on what it does not need.
  */
-export function renderDetail(input: DetailInput): Detail {
+export function renderDetail(input: DetailInput): string {
   const withGroups = input.views.filter((v) => v.groups.length > 0);
   const tails = input.views.filter((v) => v.groups.length === 0 && !v.duplicate);
   const steps = withGroups.map((v) => stepsOf(v, input));
@@ -132,17 +150,13 @@ export function renderDetail(input: DetailInput): Detail {
   const taken = fairShare([...steps.map((s) => s.map((step) => step.cost)), ...tailCosts], input.room);
   const rendered = withGroups.map((v, g) => {
     const chosen = (steps[g] ?? []).slice(0, taken[g] ?? 0);
-    const shown = chosen.filter((s) => s.kind === 'entry').length;
-    const upgraded = new Set(chosen.filter((s) => s.kind === 'upgrade').map((s) => v.groups[s.index] as DiagnosticGroup));
-    return shown === 0 ? '' : renderGate(v, shown, upgraded, input);
+    const pick = (kind: Step['kind']): Set<DiagnosticGroup> => new Set(chosen.filter((s) => s.kind === kind).map((s) => v.groups[s.index] as DiagnosticGroup));
+    const shown = pick('entry');
+    return shown.size === 0 ? '' : renderGate(v, shown, pick('upgrade'), input);
   });
   const tailText = tails.map((v, t) => {
     const n = taken[withGroups.length + t] ?? 0;
     return n === 0 ? '' : `## ${v.result.id}\n${tailItems(v).slice(0, n).reverse().join('')}`;
   });
-  const hidden = withGroups.reduce((n, v, g) => {
-    const shown = (steps[g] ?? []).slice(0, taken[g] ?? 0).filter((s) => s.kind === 'entry').length;
-    return n + v.groups.slice(shown).reduce((a, gr) => a + gr.count, 0);
-  }, 0);
-  return { text: [...rendered, ...tailText].join(''), hidden };
+  return [...rendered, ...tailText].join('');
 }

@@ -92,58 +92,72 @@ function summarise(file: string | undefined, groups: readonly DiagnosticGroup[])
   };
 }
 
+/** Adds a diagnostic to its group: its line, its message if new, the lowest line as the representative, the most urgent standing. */
+function addToGroup(group: DiagnosticGroup, messages: Set<string>, d: Diagnostic, standing: Standing): void {
+  group.count++;
+  if (d.line !== undefined) group.lines.push(d.line);
+  if (!messages.has(d.message)) {
+    messages.add(d.message);
+    group.variants++;
+  }
+  if (before(d, group.first)) {
+    group.first = d;
+    group.message = d.message;
+  }
+  group.standing = stronger(group.standing, standing);
+}
+
+function newGroup(gate: string, d: Diagnostic, standing: Standing): DiagnosticGroup {
+  return {
+    gate,
+    ...(d.file !== undefined ? { file: d.file } : {}),
+    ...(d.code !== undefined ? { code: d.code } : {}),
+    message: d.message,
+    variants: 1,
+    lines: d.line !== undefined ? [d.line] : [],
+    count: 1,
+    first: d,
+    standing,
+  };
+}
+
+/** Same file, code and message (up to numbers: tsc's `member named 'bad1'` … `'bad10'`) → one group; a diagnostic an earlier gate showed is skipped. */
+function groupDiagnostics(result: GateResult, diagnostics: readonly Diagnostic[], seen: Set<string>, counts: StandingCounts): DiagnosticGroup[] {
+  const byKey = new Map<string, { group: DiagnosticGroup; messages: Set<string> }>();
+  for (const d of diagnostics) {
+    const once = `${formatDiagnostic(d)}\u0000${d.message}\u0000${d.severity}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const standing = standingOf(result.id, d, counts);
+    const key = [d.file ?? '', d.code ?? '', normaliseMessage(d.message)].join('\u0001');
+    const entry = byKey.get(key);
+    if (entry) addToGroup(entry.group, entry.messages, d, standing);
+    else byKey.set(key, { group: newGroup(result.id, d, standing), messages: new Set([d.message]) });
+  }
+  return [...byKey.values()].map((e) => ({ ...e.group, lines: uniqueLines(e.group.lines) }));
+}
+
+/** Files with new failures first, then most errors first, then by name; within a file new groups before old, then by line. */
+function byFile(groups: readonly DiagnosticGroup[]): { groups: DiagnosticGroup[]; summary: FileSummary }[] {
+  const perFile = new Map<string, DiagnosticGroup[]>();
+  for (const g of groups) {
+    const file = g.file ?? NO_FILE;
+    perFile.set(file, [...(perFile.get(file) ?? []), g]);
+  }
+  const files = [...perFile].map(([file, fileGroups]) => ({ file, groups: fileGroups, summary: summarise(file === NO_FILE ? undefined : file, fileGroups) }));
+  files.sort((a, b) => Number(b.summary.hasNew) - Number(a.summary.hasNew) || b.summary.count - a.summary.count || a.file.localeCompare(b.file));
+  for (const f of files) f.groups.sort((a, b) => RANK[a.standing] - RANK[b.standing] || (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || (a.code ?? '').localeCompare(b.code ?? '') || a.message.localeCompare(b.message));
+  return files;
+}
+
 /**
  * Groups a gate's blocking diagnostics by file, code and message; orders files with new failures
  * first, then most errors first, then by name, and within a file new groups before old, then by line.
  * `seen` is shared by the gates of one digest: a diagnostic two gates report is shown once.
  */
 export function viewGate(result: GateResult, seen: Set<string>, counts: StandingCounts): GateView {
-  const byKey = new Map<string, DiagnosticGroup>();
-  const messages = new Map<string, Set<string>>();
   const diagnostics = blockingDiagnostics(result);
-  for (const d of diagnostics) {
-    const once = `${formatDiagnostic(d)}\u0000${d.message}\u0000${d.severity}`;
-    if (seen.has(once)) continue;
-    seen.add(once);
-    const standing = standingOf(result.id, d, counts);
-    // Messages that differ only in numbers are one entry too: tsc's `member named 'bad1'` … `'bad10'`.
-    const key = [d.file ?? '', d.code ?? '', normaliseMessage(d.message)].join('\u0001');
-    const group = byKey.get(key);
-    if (group) {
-      group.count++;
-      if (d.line !== undefined) group.lines.push(d.line);
-      if (!messages.get(key)?.has(d.message)) {
-        messages.get(key)?.add(d.message);
-        group.variants++;
-      }
-      if (before(d, group.first)) {
-        group.first = d;
-        group.message = d.message;
-      }
-      group.standing = stronger(group.standing, standing);
-      continue;
-    }
-    byKey.set(key, {
-      gate: result.id,
-      ...(d.file !== undefined ? { file: d.file } : {}),
-      ...(d.code !== undefined ? { code: d.code } : {}),
-      message: d.message,
-      variants: 1,
-      lines: d.line !== undefined ? [d.line] : [],
-      count: 1,
-      first: d,
-      standing,
-    });
-    messages.set(key, new Set([d.message]));
-  }
-  const perFile = new Map<string, DiagnosticGroup[]>();
-  for (const g of byKey.values()) {
-    g.lines = uniqueLines(g.lines);
-    const file = g.file ?? NO_FILE;
-    perFile.set(file, [...(perFile.get(file) ?? []), g]);
-  }
-  const files = [...perFile].map(([file, groups]) => ({ file, groups, summary: summarise(file === NO_FILE ? undefined : file, groups) }));
-  files.sort((a, b) => Number(b.summary.hasNew) - Number(a.summary.hasNew) || b.summary.count - a.summary.count || a.file.localeCompare(b.file));
-  for (const f of files) f.groups.sort((a, b) => RANK[a.standing] - RANK[b.standing] || (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || (a.code ?? '').localeCompare(b.code ?? '') || a.message.localeCompare(b.message));
-  return { result, groups: files.flatMap((f) => f.groups), files: files.map((f) => f.summary), duplicate: diagnostics.length > 0 && byKey.size === 0 };
+  const groups = groupDiagnostics(result, diagnostics, seen, counts);
+  const files = byFile(groups);
+  return { result, groups: files.flatMap((f) => f.groups), files: files.map((f) => f.summary), duplicate: diagnostics.length > 0 && groups.length === 0 };
 }

@@ -3,6 +3,9 @@ import { compressLines, describeLines } from './line-set.js';
 import { clip } from './clip.js';
 
 const CODES_SHOWN = 3;
+const LINE_WIDTH = 160;
+/** Room for a file's line set in its overview line; past it the line gives a span with a count. */
+const LINES_ROOM = 40;
 
 function codeList(f: FileSummary): string {
   const parts = f.codes.slice(0, CODES_SHOWN).map((c) => `${c.count} × ${c.code === '' ? '(no code)' : clip(c.code, 40)}`);
@@ -12,8 +15,18 @@ function codeList(f: FileSummary): string {
 
 /** `src/many07.ts — 10 × TS2322 (lines 1–10)` */
 export function fileLine(f: FileSummary, exact = false): string {
-  const lines = f.lines.length === 0 ? '' : exact ? ` (lines ${compressLines(f.lines)})` : ` (${describeLines(f.lines)})`;
+  const lines = f.lines.length === 0 ? '' : exact ? ` (lines ${compressLines(f.lines)})` : ` (${describeLines(f.lines, LINES_ROOM)})`;
   return `${f.file ?? '(no file)'} — ${codeList(f)}${lines}`;
+}
+
+/** Whether the file's overview line names every one of its failing lines (not a span, not cut). */
+function namesEveryLine(f: FileSummary): boolean {
+  return f.file !== undefined && f.lines.length > 0 && compressLines(f.lines).length <= LINES_ROOM && fileLine(f).length <= LINE_WIDTH;
+}
+
+/** The key of a gate's file in `Overview.exact`. */
+export function overviewKey(gate: string, file: string | undefined): string {
+  return `${gate}\u0000${file ?? ''}`;
 }
 
 export function gateHeader(view: GateView): string {
@@ -38,64 +51,93 @@ function listLine(fullListPath: string): string {
   return `(full list: ${fullListPath})\n`;
 }
 
-/**
- * Every failing gate, and under it its failing files, most errors first. Each gate's first file
- * comes first (within `hardRoom`), so a gate is named however noisy the others are; then files are
- * taken one per gate in turn within `room`, and a gate cut short says how many more it has. When
- * even those lines do not fit, the gate headers' own counts have to do.
- */
-export function renderOverview(views: readonly GateView[], room: number, hardRoom: number, fullListPath: string): string {
-  const heads = views.map((v, i) => {
+export interface Overview {
+  text: string;
+  /** `overviewKey(gate, file)` of every file whose line the overview shows with all its failing lines. */
+  exact: Set<string>;
+}
+
+/** What the overview will show: how many files of each gate, and whether the "more" lines fit. */
+interface Choice {
+  shown: number[];
+  withMore: boolean;
+}
+
+const TITLE = 'Failing now:\n';
+
+function headsOf(views: readonly GateView[]): string[] {
+  return views.map((v, i) => {
     const note = gateNote(v, views.slice(0, i));
     return `${gateHeader(v)}\n${note !== undefined ? `${note}\n` : ''}`;
   });
-  const lines = views.map((v) => v.files.map((f) => `  ${clip(fileLine(f), 160)}\n`));
-  const title = 'Failing now:\n';
-  const base = title.length + heads.reduce((n, h) => n + h.length, 0);
-  const everything = base + lines.flat().reduce((n, l) => n + l.length, 0);
-  const shown = views.map(() => 0);
-  if (everything <= room) lines.forEach((l, g) => (shown[g] = l.length));
-  // Every gate's first file comes before anything else, the "more files" lines included.
-  let used = base;
-  if (everything > room) {
+}
+
+const total = (texts: readonly string[]): number => texts.reduce((n, t) => n + t.length, 0);
+
+/** What the "… and N more files" line of a gate costs with `n` of its `lines` shown. */
+function moreCost(lines: readonly string[] | undefined, n: number): number {
+  const hidden = (lines?.length ?? 0) - n;
+  return hidden > 0 ? moreLine(hidden).length : 0;
+}
+
+/** Every gate's first file, before anything else: a gate is named however noisy the others are. */
+function takeFirstFiles(lines: readonly string[][], shown: number[], used: number, hardRoom: number): number {
+  lines.forEach((l, g) => {
+    const first = l[0];
+    if (first === undefined || used + first.length > hardRoom) return;
+    used += first.length;
+    shown[g] = 1;
+  });
+  return used;
+}
+
+/** Then one file per gate in turn, each paying for its line and the change to its "more" line, within `room`. */
+function takeInTurn(lines: readonly string[][], shown: number[], used: number, room: number): void {
+  for (let round = 1, progress = true; progress; round++) {
+    progress = false;
     lines.forEach((l, g) => {
-      const first = l[0];
-      if (first === undefined || used + first.length > hardRoom) return;
-      used += first.length;
-      shown[g] = 1;
+      const line = l[round];
+      if (line === undefined || shown[g] !== round) return;
+      const after = used + line.length + moreCost(l, round + 1) - moreCost(l, round);
+      if (after > room) return;
+      used = after;
+      shown[g] = round + 1;
+      progress = true;
     });
   }
-  // What the "… and N more files" line of gate g costs with n of its files shown.
-  const more = (g: number, n: number): number => {
+}
+
+function choose(lines: readonly string[][], base: number, room: number, hardRoom: number, fullListPath: string): Choice {
+  if (base + total(lines.flat()) <= room) return { shown: lines.map((l) => l.length), withMore: true };
+  const shown = lines.map(() => 0);
+  const used = takeFirstFiles(lines, shown, base, hardRoom);
+  const extras = listLine(fullListPath).length + lines.reduce((n, l, g) => n + moreCost(l, shown[g] ?? 0), 0);
+  // When even the "more" lines do not fit, the gate headers' own counts have to do.
+  if (used + extras > hardRoom) return { shown, withMore: false };
+  takeInTurn(lines, shown, used + extras, room);
+  return { shown, withMore: true };
+}
+
+/**
+ * Every failing gate, and under it its failing files, most errors first. Each gate's first file
+ * comes first (within `hardRoom`), so a gate is named however noisy the others are; then files are
+ * taken one per gate in turn within `room`, and a gate cut short says how many more it has.
+ */
+export function renderOverview(views: readonly GateView[], room: number, hardRoom: number, fullListPath: string): Overview {
+  const heads = headsOf(views);
+  const lines = views.map((v) => v.files.map((f) => `  ${clip(fileLine(f), LINE_WIDTH)}\n`));
+  const { shown, withMore } = choose(lines, TITLE.length + total(heads), room, hardRoom, fullListPath);
+  const exact = new Set<string>();
+  let text = TITLE;
+  views.forEach((v, g) => {
+    const n = shown[g] ?? 0;
+    text += `${heads[g] ?? ''}${(lines[g] ?? []).slice(0, n).join('')}`;
+    for (const f of v.files.slice(0, n)) if (namesEveryLine(f)) exact.add(overviewKey(v.result.id, f.file));
     const hidden = (lines[g]?.length ?? 0) - n;
-    return hidden > 0 ? moreLine(hidden).length : 0;
-  };
-  const extras = listLine(fullListPath).length + lines.reduce((n, _, g) => n + more(g, shown[g] ?? 0), 0);
-  const withMore = everything <= room || used + extras <= hardRoom;
-  if (everything > room && withMore) {
-    used += extras;
-    for (let round = 1, progress = true; progress; round++) {
-      progress = false;
-      for (let g = 0; g < views.length; g++) {
-        const line = lines[g]?.[round];
-        if (line === undefined || shown[g] !== round) continue;
-        const after = used + line.length + more(g, round + 1) - more(g, round);
-        if (after > room) continue;
-        used = after;
-        shown[g] = round + 1;
-        progress = true;
-      }
-    }
-  }
-  let out = title;
-  views.forEach((_, g) => {
-    out += heads[g] ?? '';
-    const all = lines[g] ?? [];
-    out += all.slice(0, shown[g]).join('');
-    const hidden = all.length - (shown[g] ?? 0);
-    if (hidden > 0 && withMore) out += moreLine(hidden);
+    if (hidden > 0 && withMore) text += moreLine(hidden);
   });
-  return withMore && lines.some((l, g) => l.length > (shown[g] ?? 0)) ? out + listLine(fullListPath) : out;
+  const cut = lines.some((l, g) => l.length > (shown[g] ?? 0));
+  return { text: withMore && cut ? text + listLine(fullListPath) : text, exact };
 }
 
 /** The whole list the overview may cut short, for the file it points to: every file, every line. */
