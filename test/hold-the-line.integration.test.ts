@@ -278,5 +278,10 @@ describe('hold the line in the loop: the agent is asked only about what is new',
     expect(feedback).toContain('src/other.ts:2:3 no-debugger');
     expect(feedback).not.toContain('src/old.ts:20');
     expect(result.exitCode).toBe(0);
+
+    // --no-hold-the-line counts the old error too: the same tree is no longer done.
+    const strict = await p.gatekeeper(['loop', '--agent', 'true', '--max-attempts', '1', '--no-hold-the-line', '--json']);
+    expect((JSON.parse(strict.stdout) as { outcome: string }).outcome).not.toBe('passed');
+    expect(strict.exitCode).not.toBe(0);
   });
 });

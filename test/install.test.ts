@@ -123,6 +123,27 @@ describe('gatekeeper install / uninstall through husky 9', () => {
     }
   });
 
+  it('says how to add husky in a pnpm project when pnpm is not on PATH (exit 2), changing nothing', async () => {
+    // npm cannot add to a tree pnpm laid out; outside Gatekeeper's checkout, so no parent node_modules provides husky.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gatekeeper-install-pnpm-'));
+    try {
+      const pkg = `${JSON.stringify({ name: 'pnpm-project', private: true, packageManager: 'pnpm@9.15.0' }, null, 2)}\n`;
+      writeFileSync(path.join(dir, 'package.json'), pkg);
+      writeFileSync(path.join(dir, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
+      await execa('git', ['init', '-q', dir], { env: GIT_ENV });
+      const noPnpm = (process.env['PATH'] ?? '').split(path.delimiter).filter((d) => !existsSync(path.join(d, 'pnpm'))).join(path.delimiter);
+      const result = await execa(process.execPath, [CLI, 'install'], { cwd: dir, reject: false, env: { ...GIT_ENV, NO_COLOR: '1', PATH: noPnpm } });
+      expect(result.exitCode).toBe(2);
+      expect(String(result.stderr)).toContain('this is a pnpm project (packageManager is pnpm@9.15.0) but pnpm is not on PATH');
+      expect(String(result.stderr)).toContain('`npx pnpm add -D husky@9`');
+      expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(pkg);
+      expect(existsSync(path.join(dir, '.husky'))).toBe(false);
+      expect(existsSync(path.join(dir, 'node_modules'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says what to do when there is no package.json (exit 2)', async () => {
     const p = await project('install-nopkg', {});
     const result = await p.gatekeeper(['install']);

@@ -7,6 +7,7 @@ interface LoopFlags extends LoopOverrides {
   config?: string;
   cwd?: string;
   json?: boolean;
+  holdTheLine?: boolean;
 }
 
 function wholeNumber(min: number): (value: string) => number {
@@ -30,13 +31,14 @@ export function registerLoop(program: Command, runtime: CommandRuntime): void {
     .option('--config <path>', 'the config file (default: .gatekeeper.json, found from --cwd up to the repository root)')
     .option('--cwd <dir>', 'run as if started in this folder')
     .option('--json', 'print one JSON object on stdout and nothing else there')
-    .action(async (flags: LoopFlags) => {
+    .option('--no-hold-the-line', 'count every finding, old or new (overrides "holdTheLine" in the config)')
+    .action(async (flags: LoopFlags, command: Command) => {
       const [{ closingLines, silentProgress, textProgress }, { loopJson }, { runLoop }] = await Promise.all([
         import('../loop/progress.js'),
         import('../loop/loop-json.js'),
         import('../loop/run-loop.js'),
       ]);
-      const { config, cwd, json, ...overrides } = flags;
+      const { config, cwd, json, holdTheLine, ...overrides } = flags;
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       const response = await runLoop({
         cwd: cwd ?? process.cwd(),
@@ -44,6 +46,7 @@ export function registerLoop(program: Command, runtime: CommandRuntime): void {
         overrides,
         progress: json ? silentProgress : textProgress(write),
         signal: runtime.signal,
+        ...(command.getOptionValueSource('holdTheLine') === 'cli' ? { holdTheLine: holdTheLine === true } : {}),
       });
       if (json) write(JSON.stringify(loopJson(response.outcome, response.reason, response.attempts)));
       else closingLines(response).forEach(write);

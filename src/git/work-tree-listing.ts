@@ -57,19 +57,37 @@ export function parseListing(text: string): WorkTreeListing {
   return listing;
 }
 
-/** One index record, "<tag> <mode> <blob> <stage>\t<path>"; a path comes again for each tag and stage. */
-function readEntry(text: string, start: number, end: number, listing: WorkTreeListing, dirty: Set<string>): void {
-  const tag = text[start];
+interface IndexRecord {
+  tag: string;
+  mode: string;
+  blob: string;
+  stage: string;
+  file: string;
+}
+
+/** "<tag> <mode> <blob> <stage>\t<path>"; undefined for a record without a path. */
+function indexRecord(text: string, start: number, end: number): IndexRecord | undefined {
   const tab = text.indexOf('\t', start);
-  if (tab < 0 || tab > end) return;
+  if (tab < 0 || tab > end) return undefined;
   const modeEnd = text.indexOf(' ', start + 2);
   const blobEnd = text.indexOf(' ', modeEnd + 1);
-  const mode = text.slice(start + 2, modeEnd);
-  const stage = text[blobEnd + 1];
-  const file = text.slice(tab + 1, end);
-  if (!listing.staged.has(file) && !listing.unsure.has(file) && !dirty.has(file)) listing.cached.push(file);
+  return { tag: text[start] ?? '', mode: text.slice(start + 2, modeEnd), blob: text.slice(modeEnd + 1, blobEnd), stage: text[blobEnd + 1] ?? '', file: text.slice(tab + 1, end) };
+}
+
+/** One index record; a path comes again for each tag and stage. */
+function readEntry(text: string, start: number, end: number, listing: WorkTreeListing, dirty: Set<string>): void {
+  const record = indexRecord(text, start, end);
+  if (record === undefined) return;
+  const { mode, blob, stage, file } = record;
+  const seen = listing.staged.has(file) || listing.unsure.has(file) || dirty.has(file);
+  if (!seen) listing.cached.push(file);
   // A conflicted path has several stages: whatever the work tree holds is hashed instead.
-  if (stage === '0') listing.staged.set(file, `${mode}:${text.slice(modeEnd + 1, blobEnd)}`);
+  if (stage === '0') listing.staged.set(file, `${mode}:${blob}`);
+  classify(record, listing, dirty);
+}
+
+/** Modified, deleted and conflicted paths are dirty; paths git does not vouch for are unsure. */
+function classify({ tag, mode, stage, file }: IndexRecord, listing: WorkTreeListing, dirty: Set<string>): void {
   if (tag === 'C' || tag === 'R' || stage !== '0') dirty.add(file);
   if (tag === 'R') listing.deleted.add(file);
   if (tag === 'S' || stage !== '0' || !PLAIN_FILE_MODES.has(mode)) listing.unsure.add(file);

@@ -6,7 +6,7 @@ import { linterConfigs, type LinterName } from '../../gates/lint/detect-linter.j
 import { JEST_CONFIGS } from '../../gates/test/detect-runner.js';
 import { chooseTsconfig, type TsconfigChoice } from './choose-tsconfig.js';
 import { COMPLEXITY_EXCLUDE, complexityStart, type ComplexityStart } from './complexity-start.js';
-import { detectPackageManager, runnablePackageManager, type PackageManager } from './package-manager.js';
+import { detectPackageManager, runnablePackageManager, type PackageManager } from '../install/package-manager.js';
 import { scriptCommands } from './script-commands.js';
 import { checkScripts, gatesFromScripts, isCheckCommand, type ScriptGate, type Uncovered } from './script-gates.js';
 

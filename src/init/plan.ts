@@ -1,6 +1,6 @@
 import type { GateConfig } from '../config/schema.js';
 import type { ProjectFacts } from './detect.js';
-import { runScript } from './package-manager.js';
+import { runScript } from '../install/package-manager.js';
 import { COMPLEXITY_EXCLUDE } from './complexity-start.js';
 
 export { COMPLEXITY_EXCLUDE };

@@ -1,5 +1,5 @@
 import type { GateConfig } from '../config/schema.js';
-import { execBin, type PackageManagerName } from './package-manager.js';
+import { execBin, type PackageManagerName } from '../install/package-manager.js';
 import type { ScriptCommand } from './script-commands.js';
 
 /** A gate a script calls for, before it gets its id. */

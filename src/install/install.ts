@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../core/errors.js';
+import { PACKAGE_NAME } from '../core/package-name.js';
 import { repoRootOf } from '../git/git.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { addIgnoreLine, gatekeeperDirIgnored } from './gitignore.js';
@@ -8,6 +9,7 @@ import { hasHookLine, hookLine, withHookLine } from './hook-line.js';
 import { hookScriptPath, packageHome } from './hook-script.js';
 import { findHusky, hooksPathOf, HUSKY_HOOKS_PATH, huskyIsSetUp, runHusky, type HuskyPackage } from './husky.js';
 import { PackageJson } from './package-json.js';
+import { addDevCommand, detectPackageManager, onPath } from './package-manager.js';
 import { dormantHuskyHooks, removeStubs } from './dormant-hooks.js';
 import { mergeRecords, readRecord, writeRecord, type InstallRecord } from './record.js';
 
@@ -48,10 +50,16 @@ function refuseForeignHooksPath(current: string | undefined, force: boolean): vo
   );
 }
 
+/**
+ * The project's own package manager adds husky: npm cannot add to a tree pnpm or yarn laid out.
+ * When that manager is not on PATH, nothing here can add it safely, so the user is told how.
+ */
 function installCommand(repoRoot: string): string[] {
-  if (existsSync(path.join(repoRoot, 'pnpm-lock.yaml'))) return ['pnpm', 'add', '--save-dev', 'husky@9'];
-  if (existsSync(path.join(repoRoot, 'yarn.lock'))) return ['yarn', 'add', '--dev', 'husky@9'];
-  return ['npm', 'install', '--save-dev', 'husky@9'];
+  const pm = detectPackageManager(repoRoot);
+  if (pm.name !== 'npm' && !onPath(pm.name)) {
+    throw new UserFacingError(`husky is not installed, and this is a ${pm.name} project (${pm.why}) but ${pm.name} is not on PATH, so Gatekeeper cannot add it. Add it with ${pm.name} (\`corepack enable\` puts ${pm.name} on PATH; or \`npx ${pm.name} add -D husky@9\`), then run gatekeeper install again.`);
+  }
+  return addDevCommand(pm.name, 'husky@9');
 }
 
 /** husky must be a devDependency and installed; declare it when only installed, install it when neither. */
@@ -140,7 +148,7 @@ function ensureHookLine(step: Step): void {
   const text = existed ? readFileSync(file, 'utf8') : '';
   if (hasHookLine(text)) return;
   const script = hookScriptPath(step.repoRoot, packageHome(step.cwd, step.repoRoot));
-  if (!script.stable) step.changes.push(`warning: gatekeeper is not in this project's node_modules, so .husky/pre-push calls ${script.path}; install it as a devDependency (npm install --save-dev gatekeeper) and run gatekeeper install again`);
+  if (!script.stable) step.changes.push(`warning: gatekeeper is not in this project's node_modules, so .husky/pre-push calls ${script.path}; install it as a devDependency (npm install --save-dev ${PACKAGE_NAME}) and run gatekeeper install again`);
   mkdirSync(dir, { recursive: true });
   writeFileAtomic(file, withHookLine(text, hookLine(script.path)));
   step.record.prePush = { createdFile: !existed, createdDir: !step.huskyDirExisted };

@@ -24,6 +24,8 @@ export interface LoopRequest {
   overrides: LoopOverrides;
   progress: LoopProgress;
   signal?: AbortSignal;
+  /** `--no-hold-the-line`: overrides the config's "holdTheLine". */
+  holdTheLine?: boolean;
 }
 
 export interface LoopResponse {
@@ -59,7 +61,7 @@ async function prepare(request: LoopRequest): Promise<LoopContext> {
     ...(config.remoteCache ? { remoteCache: config.remoteCache } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     progress: request.progress,
-    ...(config.holdTheLine === true ? { holdBase: onceBase(root) } : {}),
+    ...((request.holdTheLine ?? config.holdTheLine === true) ? { holdBase: onceBase(root) } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMPLEXITY_EXCLUDE, complexityStart } from '../../src/init/complexity-start.js';
-import { detectPackageManager } from '../../src/init/package-manager.js';
+import { detectPackageManager } from '../../src/install/package-manager.js';
 import { planGates } from '../../src/init/plan.js';
 import { complexFunction } from '../helpers/ts-project.js';
 import { scriptCommands } from '../../src/init/script-commands.js';

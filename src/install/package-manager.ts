@@ -70,6 +70,11 @@ export function runScript(pm: PackageManagerName, script: string): string {
   return `${pm} run ${script}`;
 }
 
+/** The command that adds a development dependency with this package manager. */
+export function addDevCommand(pm: PackageManagerName, spec: string): string[] {
+  return pm === 'npm' ? ['npm', 'install', '--save-dev', spec] : pm === 'yarn' ? ['yarn', 'add', '--dev', spec] : [pm, 'add', '--save-dev', spec];
+}
+
 /** The command that runs a package's binary from the project's node_modules with this package manager. */
 export function execBin(pm: PackageManagerName, command: string): string {
   return pm === 'npm' ? `npx --no-install ${command}` : pm === 'bun' ? `bunx ${command}` : `${pm} exec ${command}`;
