@@ -89,10 +89,13 @@ function clearCache(dir) {
   rmSync(path.join(dir, '.gatekeeper', 'cache'), { recursive: true, force: true });
 }
 
+const STARTUP_SCENARIOS = ['bareNode', 'version', 'noopNoCache', 'noopCached'];
+
 /** One measured scenario: `prepare` runs untimed before each repetition. */
 function scenario(samples, name, dir, command, prepare = () => {}) {
   if (name === 'chain' && flag('no-chain')) return;
-  if (ONLY && name !== 'chain' && name !== 'bareNode' && !ONLY.includes(name)) return;
+  // --only picks among the size scenarios; the start-up part (--no-startup leaves it out) is always whole.
+  if (ONLY && name !== 'chain' && !STARTUP_SCENARIOS.includes(name) && !ONLY.includes(name)) return;
   prepare();
   const sample = measure(command, dir);
   (samples[name] ??= []).push(sample);
