@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCheckpoint, listCheckpoints, restoreCheckpoint, workTreeHash } from '../src/git/checkpoint.js';
@@ -86,8 +86,10 @@ describe('checkpoints of the work tree', () => {
     project.write('ignored/cache.txt', 'the agent touched an ignored file');
     await createCheckpoint(project.dir, '20260101T000000000Z-end', 'end');
 
+    // An hour in the past: a rewrite by the restore, however soon, would show as a new mtime.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(project.dir, '.gitignore'), anHourAgo, anHourAgo);
     const untouched = statSync(path.join(project.dir, '.gitignore')).mtimeMs;
-    await new Promise((resolve) => setTimeout(resolve, 20));
     const result = await restoreCheckpoint(project.dir, start.id);
     expect(result.removed).toEqual(['added/deep/new.ts']);
     // Only what differs is written: an unchanged file keeps its timestamp, so tools' caches stay warm.
