@@ -9,6 +9,7 @@ import { selectTests, type TestSelection } from '../test-selection.js';
 import { runWithReport } from './report-file.js';
 import type { RunnerOptions } from './runner-options.js';
 import { repoDiagnostics, testVerdict } from './verdict.js';
+import { unhandledErrors } from './vitest-unhandled.js';
 
 interface GreenPlan {
   selection: TestSelection;
@@ -64,6 +65,12 @@ function passSinceGreen(parsed: VitestParse, diagnostics: Diagnostic[], run: Run
   return { status: 'passed', diagnostics, summary, output: run.output };
 }
 
+/** Every test passed, but Vitest failed the run for errors outside them (a type error under --typecheck): they fail the gate, named. */
+function unhandledVerdict(parsed: VitestParse, diagnostics: Diagnostic[], output: string, count: number): GateOutcome {
+  const summary = `${parsed.passed} passed, 0 failed, but ${plural(count, 'unhandled error')} failed the run`;
+  return { status: 'failed', diagnostics, summary, output };
+}
+
 /** A whole-suite or scoped verdict; a whole-suite pass is remembered as the new green tree. */
 async function suiteVerdict(parsed: VitestParse, diagnostics: Diagnostic[], run: RunOutcome, what: string, scoped: boolean, plan: GreenPlan | undefined, ctx: GateContext): Promise<GateOutcome> {
   const outcome = testVerdict(parsed, diagnostics, run, what, scoped);
@@ -87,6 +94,8 @@ export async function runVitest(opts: RunnerOptions, ctx: GateContext): Promise<
   const runner = { what, reportName: 'report.json', args: (reportFile: string) => vitestArgs(vitest.entry, reportFile, relatedTo, scoped, opts), parse: (text: string) => parseVitestJson(text) };
   return runWithReport(runner, ctx, (parsed, run) => {
     const diagnostics = repoDiagnostics(parsed.diagnostics.map((d) => ({ ...d, file: d.file ?? '' })), ctx);
+    const unhandled = parsed.failed === 0 && parsed.brokenFiles === 0 && run.exitCode !== 0 ? unhandledErrors(run.output) : [];
+    if (unhandled.length > 0) return unhandledVerdict(parsed, [...diagnostics, ...repoDiagnostics(unhandled, ctx)], run.output, unhandled.length);
     const sinceGreen = plan?.selection.kind === 'related' && parsed.failed === 0 && parsed.brokenFiles === 0 ? plan.selection.files : undefined;
     return sinceGreen ? passSinceGreen(parsed, diagnostics, run, what, sinceGreen) : suiteVerdict(parsed, diagnostics, run, what, scoped, plan, ctx);
   });
