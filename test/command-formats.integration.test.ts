@@ -26,6 +26,18 @@ async function run(p: Project, id: string) {
 const biomeSarif = 'node ../../../node_modules/@biomejs/biome/bin/biome lint --reporter=sarif src';
 const nodeJunit = 'mkdir -p reports && node --test --test-reporter=junit --test-reporter-destination=reports/junit.xml';
 
+describe('the environment a command runs in', () => {
+  it("is the user's own (FORCE_COLOR/NO_COLOR untouched: a suite may test them), and colour it prints is taken out of what Gatekeeper keeps", async () => {
+    const script = "console.log('\\u001b[31mFORCE_COLOR=' + process.env.FORCE_COLOR + ' NO_COLOR=' + process.env.NO_COLOR + '\\u001b[0m');\nprocess.exit(process.env.FORCE_COLOR === '1' ? 1 : 0);\n";
+    const p = await project('cmd-env', [{ id: 'env', kind: 'command', command: 'node env.cjs' }], { 'env.cjs': script });
+    const result = await p.gatekeeper(['run'], { env: { FORCE_COLOR: '1' } });
+    expect(result.exitCode).toBe(1);
+    // The failed gate's output tail, as the terminal shows it: the child's red is gone.
+    expect(result.stdout).toContain('FORCE_COLOR=1 NO_COLOR=1');
+    expect(result.stdout).not.toContain('\u001b[31m');
+  });
+});
+
 describe('"format": "sarif" over the real SARIF of a tool', () => {
   it('turns Biome\'s SARIF on stdout into diagnostics at file and line; fixed, it passes', async () => {
     const p = await project('cmd-sarif', [{ id: 'sarif', kind: 'command', command: biomeSarif, format: 'sarif' }], {

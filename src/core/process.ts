@@ -1,3 +1,4 @@
+import { withoutColour } from './ansi.js';
 import { BoundedText, OUTPUT_LIMIT } from './bounded-text.js';
 import { killGroup, trackGroup, untrackGroup } from './process-groups.js';
 
@@ -30,11 +31,13 @@ export interface RunOutcome {
 
 const KILL_GRACE_MS = 2000;
 
-/** Tools print for people by default; Gatekeeper reads and re-prints their output, so no colour codes. */
+/**
+ * The user's environment, untouched: a test suite may read NO_COLOR or FORCE_COLOR itself
+ * (commander's does), and one set here made its tests fail under Gatekeeper alone. Colour that
+ * a tool prints anyway is taken out of what Gatekeeper reads instead (describeEnd).
+ */
 function childEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, NO_COLOR: '1' };
-  delete env['FORCE_COLOR'];
-  return env;
+  return { ...process.env, ...extra };
 }
 
 /** stdout kept whole for a parser, up to a limit (beyond it the parser sees a cut stream). */
@@ -121,9 +124,9 @@ function describeEnd(result: { exitCode?: number; signal?: string; failed: boole
     cancelled: state.cancelled,
     notFound: spawnFailed || (options.shell === true && result.exitCode === 127),
     spawnError: spawnFailed ? (result.originalMessage ?? result.shortMessage) : undefined,
-    stdout: state.stdout.text,
+    stdout: withoutColour(state.stdout.text),
     stdoutTruncated: state.stdout.truncated,
-    output: state.output,
+    output: withoutColour(state.output),
     durationMs: Math.round(performance.now() - state.started),
   };
 }

@@ -21,7 +21,6 @@ export async function runBaseChild(request: BaseRunRequest, signal?: AbortSignal
     input: JSON.stringify(request),
     timeoutMs: deadline(request.gates),
     ...(signal ? { signal } : {}),
-    env: { NO_COLOR: '1' },
   });
   const lastLine = run.stdout.trim().split('\n').at(-1) ?? '';
   try {
