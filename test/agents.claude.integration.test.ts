@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { handleHook } from '../src/agents/handle-hook.js';
 import { claude } from '../src/agents/claude.js';
-import { claudePlayer, play } from './helpers/agent-hosts.js';
+import { blockedStop, claudePlayer, play } from './helpers/agent-hosts.js';
 import { agentLines, BAD, CHEAP, GOOD, hostProject as installedProject, OTHER_BAD, TSC } from './helpers/agent-fixture.js';
 import { makeProject, type Project } from './helpers/project.js';
 
@@ -21,12 +21,7 @@ async function hostProject(name: string, gates: Record<string, unknown>[], loop:
 describe('Claude Code: the stop hook as Claude Code runs it', () => {
   it('blocks a stop with a type error (file:line and TS code in the reason), says the error survived a change that missed it, lets the fix through, and records all three', async () => {
     const project = await hostProject('claude-fix', [TSC]);
-    expect((await play(claudePlayer, project, 'prompt')).verdict).toBe('allow');
-    project.write('src/values.ts', BAD);
-    const first = await play(claudePlayer, project, 'stop');
-    expect(first.exitCode).toBe(0);
-    expect(first.verdict).toBe('block');
-    expect(first.message).toContain('src/values.ts:1:14 TS2322');
+    const first = await blockedStop(claudePlayer, project);
     expect(first.message?.length).toBeLessThanOrEqual(8000);
     // A change to line 2 that leaves line 1's error: the next reason says that error survived it.
     project.write('src/values.ts', BAD.replace('"b"', '2'));

@@ -214,13 +214,19 @@ export async function play(player: HostPlayer, project: Project, kind: Kind, sit
  * The first thing every host's hooks must do: after a prompt, a stop with a real tsc error is blocked
  * (file:line and the TS code in the message), and the stop after the fix goes through. Returns the blocked stop.
  */
-export async function blockThenFix(player: HostPlayer, project: Project): Promise<Played> {
+/** A prompt, then a type error: the stop is blocked, naming it. */
+export async function blockedStop(player: HostPlayer, project: Project): Promise<Played> {
   expect((await play(player, project, 'prompt')).verdict).toBe('allow');
   project.write('src/values.ts', BAD);
   const first = await play(player, project, 'stop');
   expect(first.exitCode).toBe(0);
   expect(first.verdict).toBe('block');
   expect(first.message).toContain('src/values.ts:1:14 TS2322');
+  return first;
+}
+
+export async function blockThenFix(player: HostPlayer, project: Project): Promise<Played> {
+  const first = await blockedStop(player, project);
   project.write('src/values.ts', GOOD);
   expect((await play(player, project, 'stop', { active: true })).verdict).toBe('allow');
   return first;
