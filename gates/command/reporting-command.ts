@@ -5,6 +5,7 @@ import { runProcess } from '../../src/core/process.js';
 import { toRepoPath } from '../../src/core/paths.js';
 import { describeCount, plural, type Diagnostic } from '../../src/core/result.js';
 import { describeAbnormalEnd } from '../abnormal-end.js';
+import { withoutColour } from '../../src/core/ansi.js';
 import { readReport, type ReadReport, type ReportFormat } from './report-formats.js';
 
 export interface ReportingCommand {
@@ -72,7 +73,7 @@ export async function runReportingCommand(opts: ReportingCommand, ctx: GateConte
     source = 'its output';
     if (run.stdoutTruncated) return erroredOutcome(`${what} printed more than Gatekeeper reads whole; write the report to a file and name it in "report"`, run.output);
     // Line formats may come on stderr (gcc); the combined output is bounded, so stdout when it has them.
-    text = (opts.format === 'tsc' || opts.format === 'gnu') && run.stdout.trim() === '' ? run.output : run.stdout;
+    text = (opts.format === 'tsc' || opts.format === 'gnu') && run.stdout.trim() === '' ? run.output : withoutColour(run.stdout);
   }
   let read: ReadReport;
   try {

@@ -34,7 +34,7 @@ const KILL_GRACE_MS = 2000;
 /**
  * The user's environment, untouched: a test suite may read NO_COLOR or FORCE_COLOR itself
  * (commander's does), and one set here made its tests fail under Gatekeeper alone. Colour that
- * a tool prints anyway is taken out of what Gatekeeper reads instead (describeEnd).
+ * a tool prints anyway is taken out of what Gatekeeper shows (describeEnd) and parses (the command gate's formats).
  */
 function childEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
@@ -124,7 +124,8 @@ function describeEnd(result: { exitCode?: number; signal?: string; failed: boole
     cancelled: state.cancelled,
     notFound: spawnFailed || (options.shell === true && result.exitCode === 127),
     spawnError: spawnFailed ? (result.originalMessage ?? result.shortMessage) : undefined,
-    stdout: withoutColour(state.stdout.text),
+    // Left as captured: a parser that reads it takes colour out itself; touching 32 MB here would flatten it into a copy.
+    stdout: state.stdout.text,
     stdoutTruncated: state.stdout.truncated,
     output: withoutColour(state.output),
     durationMs: Math.round(performance.now() - state.started),
