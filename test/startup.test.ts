@@ -17,7 +17,12 @@ let hookUrl: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'gatekeeper-startup-'));
   writeFileSync(path.join(dir, 'hooks.mjs'), "export async function load(url, context, next) { process.stderr.write(`LOADED ${url}\\n`); return next(url, context); }\n");
-  writeFileSync(path.join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+  // Every process Node itself starts, named on stderr (git's own children are counted by GIT_TRACE).
+  writeFileSync(
+    path.join(dir, 'register.mjs'),
+    "import { register } from 'node:module';\nimport { ChildProcess } from 'node:child_process';\nregister('./hooks.mjs', import.meta.url);\n" +
+      'const spawn = ChildProcess.prototype.spawn;\nChildProcess.prototype.spawn = function (options) { process.stderr.write(`SPAWNED ${options.file}\\n`); return spawn.call(this, options); };\n',
+  );
   hookUrl = pathToFileURL(path.join(dir, 'register.mjs')).href;
 });
 
@@ -74,9 +79,13 @@ describe('a run whose gates are all cache hits (issue #16)', () => {
       expect(hits.stdout).toContain('5 passed');
       expect((hits.stdout.match(/\(cached\)/g) ?? []).length).toBe(5);
       expect(hits.loaded.filter((url) => url.includes('/node_modules/zod/') || url.includes('/gates/'))).toEqual([]);
-      // rev-parse (top folder and HEAD), one ls-files for the scope and the key, one for ignored files.
+      // rev-parse (top folder and HEAD), one ls-files for the scope and the key, one for ignored files,
+      // all three started by one shell: Node forks itself once (each fork costs it 7–9 ms here).
       const { readFileSync } = await import('node:fs');
       expect(readFileSync(trace, 'utf8').match(/built-in: git /g)?.length).toBe(3);
+      expect(hits.stderr.split('\n').filter((line) => line.startsWith('SPAWNED '))).toEqual(['SPAWNED sh']);
+      // Not a terminal: the plain task list, without listr2.
+      expect(hits.loaded.filter((url) => url.includes('/node_modules/listr2/'))).toEqual([]);
 
       // The kept validation is keyed by the file's text: a broken config is judged, in the same words, every time.
       project.write('.gatekeeper.json', JSON.stringify({ gates: [{ ...gates[0], timeout: -1 }] }));

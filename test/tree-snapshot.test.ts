@@ -69,3 +69,32 @@ describe('the tree snapshot', () => {
     expect(await takeSnapshot(ignored.dir, REPO)).toBeUndefined();
   });
 });
+
+describe('git asked together (one shell, one pipe per command)', () => {
+  it('answers each command as git alone does: output, exit code, file names with spaces and newlines, and a folder outside any repository', async () => {
+    const { gitTogether } = await import('../src/git/git-together.js');
+    const { runGit } = await import('../src/git/git.js');
+    const project = await makeProject('together', { '.gitignore': 'dist/\n', 'a b.txt': 'a\n', 'dist/out.js': 'x\n', "it's\nodd.txt": 'odd\n' });
+    projects.push(project);
+    project.write('untracked.txt', 'u\n');
+    const commands = [
+      ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD'],
+      ['ls-files', '-z', '-t', '-s', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '--', '.'],
+      ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', '.'],
+      ['rev-parse', '--verify', '--quiet', 'no-such-ref'],
+    ];
+    const together = await gitTogether(commands, project.dir);
+    const alone = await Promise.all(commands.map((args) => runGit(args, project.dir)));
+    expect(together.map((o) => [o.exitCode, o.stdout])).toEqual(alone.map((o) => [o.exitCode, o.stdout]));
+    expect(together[1]?.stdout).toContain("it's\nodd.txt");
+    expect(together[3]?.exitCode).toBe(1);
+
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'gatekeeper-no-repo-'));
+    try {
+      const [rev] = await gitTogether([commands[0] ?? []], outside);
+      expect(rev?.exitCode).toBe(128);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -28,7 +28,7 @@ export interface CacheSetup {
   replay?: boolean;
   /** The work tree as the run's scope listed it just before: the first snapshot needs no git call of its own. */
   listing?: WorkTreeListing;
-  /** The ignored files, as the run's start asked git for them (startListings), for the first snapshot too. */
+  /** The ignored files, as the run's start asked git for them (git/run-start.ts), for the first snapshot too. */
   ignoredListing?: Promise<IgnoredFiles | undefined>;
 }
 

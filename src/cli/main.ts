@@ -15,6 +15,7 @@ import { registerCheckpoints } from './checkpoints.js';
 import { registerRestore } from './restore.js';
 import { registerHoldBase } from './hold-base.js';
 import { installSignalHandlers } from './signals.js';
+import { askGitEarly } from './ask-git-early.js';
 
 // Start-up cost is paid by every push and every agent edit, so this file and the register*
 // functions load almost nothing: a register function only declares its command and flags
@@ -26,6 +27,7 @@ import { installSignalHandlers } from './signals.js';
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 async function main(argv: string[]): Promise<number> {
+  askGitEarly(argv);
   const controller = new AbortController();
   const signals = installSignalHandlers(controller);
   let exitCode: number = EXIT.passed;

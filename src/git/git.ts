@@ -3,7 +3,7 @@ import { UserFacingError } from '../core/errors.js';
 
 export class GitError extends UserFacingError {}
 
-interface GitOutcome {
+export interface GitOutcome {
   exitCode: number | string;
   stdout: string;
   stderr: string;
@@ -39,7 +39,11 @@ export async function git(args: readonly string[], cwd: string, input?: string |
 
 /** Like `git`, but a failure is an answer (undefined) rather than an error. Drops one final newline. */
 export async function gitMaybe(args: readonly string[], cwd: string): Promise<string | undefined> {
-  const result = await runGit(args, cwd);
+  return answerOf(await runGit(args, cwd));
+}
+
+/** What gitMaybe makes of an outcome: stdout without its final newline, or undefined when git failed. */
+export function answerOf(result: GitOutcome): string | undefined {
   return result.exitCode === 0 ? result.stdout.replace(/\r?\n$/, '') : undefined;
 }
 
@@ -53,8 +57,13 @@ export async function repoRootOf(cwd: string): Promise<string | undefined> {
  * Node per git call). No commit yet: head undefined; outside a work tree: both undefined.
  */
 export async function repoRootAndHead(cwd: string): Promise<{ root?: string; head?: string }> {
-  // --verify --quiet: an unborn HEAD exits 1 quietly after --show-toplevel printed the folder.
-  const result = await runGit(['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD'], cwd);
+  return rootAndHeadOf(await runGit(ROOT_AND_HEAD_ARGS, cwd));
+}
+
+// --verify --quiet: an unborn HEAD exits 1 quietly after --show-toplevel printed the folder.
+export const ROOT_AND_HEAD_ARGS = ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD'];
+
+export function rootAndHeadOf(result: GitOutcome): { root?: string; head?: string } {
   if (result.exitCode !== 0 && result.exitCode !== 1) return {};
   const [root, head] = result.stdout.split('\n').map((l) => l.trim());
   return { ...(root ? { root } : {}), ...(result.exitCode === 0 && head ? { head } : {}) };

@@ -36,7 +36,13 @@ async function walk(root: string, rel: string, into: string[]): Promise<void> {
  * folders that are inputs are walked here.
  */
 export async function listIgnoredFiles(root: string): Promise<IgnoredFiles | undefined> {
-  const out = await gitMaybe(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', '.'], root);
+  return ignoredFilesFrom(await gitMaybe(IGNORED_ARGS, root), root);
+}
+
+export const IGNORED_ARGS = ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', '.'];
+
+/** The ignored files, from what git answered to IGNORED_ARGS in `root` (undefined: git failed). */
+export async function ignoredFilesFrom(out: string | undefined, root: string): Promise<IgnoredFiles | undefined> {
   if (out === undefined) return undefined;
   const files: string[] = [];
   // A folder with no tracked file in it is listed whole ("./", "packages/b/"); a file is taken once.

@@ -6,7 +6,7 @@ import { scopeOfFiles } from '../git/scope.js';
 import { filesChangedBy, filesIn, type PushTarget } from '../git/push-range.js';
 import { withSnapshot } from '../git/snapshot.js';
 import { topLevels, type CopiedIgnored } from '../git/copy-ignored.js';
-import { terminalReporter } from '../report/terminal.js';
+import { terminalReporter } from '../report/terminal/terminal.js';
 
 export interface JudgeRequest {
   repoRoot: string;

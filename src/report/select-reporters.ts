@@ -9,7 +9,7 @@ import { markdownReporter } from './markdown.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import type { Reporter } from './reporter.js';
 import { sarifReporter } from './sarif.js';
-import { terminalReporter } from './terminal.js';
+import { terminalReporter } from './terminal/terminal.js';
 
 export const REPORTER_NAMES = ['pretty', 'json', 'github', 'sarif', 'junit', 'markdown'] as const;
 export type ReporterName = (typeof REPORTER_NAMES)[number];

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { loadValidatedConfig } from '../config/validated-config.js';
 import type { GatekeeperConfig } from '../config/schema.js';
-import { repoRootAndHead } from '../git/git.js';
 import { recordRun } from '../history/record-run.js';
 import { sinceScope, wholeProjectListing } from '../git/scope.js';
-import { startListings, type EarlyListings, type WorkTreeListing } from '../git/work-tree-listing.js';
+import { runStartAnswers } from '../git/run-start.js';
+import type { EarlyListings, WorkTreeListing } from '../git/work-tree-listing.js';
 import type { IgnoredFiles } from '../git/ignored-files.js';
 import { AUTO, autoSinceScope } from '../git/base-ref.js';
 import { fanOut, type Reporter, type RunReport } from '../report/reporter.js';
@@ -110,8 +110,8 @@ interface RunSetup {
 async function prepareRun(request: RunRequest): Promise<RunSetup> {
   const cwd = path.resolve(request.cwd);
   // The project folder is nearly always cwd: git lists it while rev-parse finds the repository.
-  const early = startListings(cwd, request.scope === undefined && request.since === undefined);
-  const { root: repoRoot, head } = await repoRootAndHead(cwd);
+  const { repo, listings: early } = runStartAnswers(cwd, request.scope === undefined && request.since === undefined);
+  const { root: repoRoot, head } = await repo;
   const { config, file, root } = await loadValidatedConfig(request.configPath, cwd, repoRoot);
   const selected = selectGates(config.gates, request.only, request.skip, request.skipReason);
   const { scope: wholeScope, listing } = await scopeFor(request, root, repoRoot !== undefined, early);
