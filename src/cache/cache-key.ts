@@ -42,18 +42,34 @@ function treeText(snapshot: TreeSnapshot): string {
   return text;
 }
 
+/** The whole tree's key, with or without the ignored files, computed once per snapshot: the same for every whole-project gate. */
+const wholeKeys = new WeakMap<TreeSnapshot, Map<boolean, string>>();
+
+function ignoredLines(snapshot: TreeSnapshot): string[] {
+  return (snapshot.ignored ?? []).map((id) => `ignored:${id}`);
+}
+
+function wholeTreeKey(snapshot: TreeSnapshot, withIgnored: boolean): string {
+  const known = wholeKeys.get(snapshot) ?? new Map<boolean, string>();
+  wholeKeys.set(snapshot, known);
+  const stored = known.get(withIgnored);
+  if (stored !== undefined) return stored;
+  const ignored = withIgnored ? ignoredLines(snapshot) : [];
+  // The same text as [...allIds, ...ignored].join('\n'), without copying the tree's ids for each gate.
+  const tree = treeText(snapshot);
+  const key = hashText(ignored.length === 0 ? tree : tree === '' ? ignored.join('\n') : `${tree}\n${ignored.join('\n')}`);
+  known.set(withIgnored, key);
+  return key;
+}
+
 /** The identity of the files that can change the gate's verdict. */
 export async function inputsKey(gate: GateConfig, scope: Scope, root: string, snapshot: TreeSnapshot): Promise<string> {
   // Complexity reads the files in scope and nothing else; every other tool may read a built dist/.
-  const ignored = gate.kind === 'complexity' ? [] : (snapshot.ignored ?? []).map((id) => `ignored:${id}`);
-  if (!isFileLevel(gate) || scope.mode === 'all') {
-    // The same text as [...allIds, ...ignored].join('\n'), without copying the tree's ids for each gate.
-    const tree = treeText(snapshot);
-    return hashText(ignored.length === 0 ? tree : tree === '' ? ignored.join('\n') : `${tree}\n${ignored.join('\n')}`);
-  }
+  const withIgnored = gate.kind !== 'complexity';
+  if (!isFileLevel(gate) || scope.mode === 'all') return wholeTreeKey(snapshot, withIgnored);
   const config = gate.kind === 'lint' ? [...snapshot.files.keys()].filter((p) => LINT_CONFIG.test(p)) : [];
   const ids = await idsOf(root, snapshot, [...new Set([...scope.files, ...config])]);
-  return hashText([...ids, ...ignored].join('\n'));
+  return hashText([...ids, ...(withIgnored ? ignoredLines(snapshot) : [])].join('\n'));
 }
 
 /** Where a result was computed: a snapshot worktree lacks the work tree's ignored files and path. */

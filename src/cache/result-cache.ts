@@ -4,6 +4,7 @@ import type { GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { warnOnce } from '../core/warn-once.js';
 import { inputsKey, settingsKey, type Place } from './cache-key.js';
+import { openIgnoredIdMemo, type IgnoredIdMemo } from './ignored-id-memo.js';
 import { ignoredInputIds } from './ignored-inputs.js';
 import { dropEntry, evict, readEntry, resultsDir, writeEntry } from './result-store.js';
 import { hashText, takeSnapshot, type TreeSnapshot } from './tree-snapshot.js';
@@ -68,6 +69,8 @@ export class ResultCache {
   /** The setup's listing, until a snapshot used it or a gate ran (then it may be out of date). */
   private fresh: WorkTreeListing | undefined;
   private freshIgnored: Promise<IgnoredFiles | undefined> | undefined;
+  /** Opened once per run: every snapshot after a gate reuses what it knows. */
+  private memo: Promise<IgnoredIdMemo> | undefined;
 
   constructor(private readonly setup: CacheSetup) {
     this.dir = resultsDir(setup.cacheDir);
@@ -89,7 +92,7 @@ export class ResultCache {
     const [listing, ignoredListing] = [this.fresh, this.freshIgnored];
     this.fresh = undefined;
     this.freshIgnored = undefined;
-    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, listing), ignoredInputIds(this.setup.root, ignoredListing)]);
+    const [snapshot, ignored] = await Promise.all([takeSnapshot(this.setup.root, this.setup.repoRoot, listing), ignoredInputIds(this.setup.root, ignoredListing, await this.ignoredIdMemo())]);
     // Without the ignored files' identity a key could replay a pass computed against an old dist/.
     if (!snapshot || !ignored) return undefined;
     if (this.setup.configFile !== undefined) snapshot.files.delete(this.relative(this.setup.configFile));
@@ -97,6 +100,11 @@ export class ResultCache {
     for (const file of own) snapshot.files.delete(file);
     snapshot.ignored = ignored.filter((id) => !own.has(id.slice(0, id.indexOf('\0'))));
     return snapshot;
+  }
+
+  private ignoredIdMemo(): Promise<IgnoredIdMemo> {
+    this.memo ??= openIgnoredIdMemo(path.join(this.setup.cacheDir, 'ignored-ids'));
+    return this.memo;
   }
 
   async lookup(gate: GateConfig): Promise<Probe | undefined> {
