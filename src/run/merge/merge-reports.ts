@@ -31,6 +31,7 @@ export async function mergeReports(request: MergeRequest): Promise<{ exitCode: n
     scope: { mode: 'all' as const, files: [], description: `all files, merged from ${merged.total} shards` },
     configFile: '',
     repoRoot: (await repoRootOf(cwd)) ?? cwd,
+    ...(merged.hold ? { hold: merged.hold } : {}),
   };
   let failure: number | undefined;
   for (const reporter of request.reporters) {

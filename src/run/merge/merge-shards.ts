@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../core/errors.js';
-import { allPassed, type GateResult, type Status } from '../../core/result.js';
+import { allPassed, type BaselineInfo, type GateResult, type HoldTheLine, type Status } from '../../core/result.js';
 import type { ShardReport } from './read-shard-report.js';
 
 /** Worst first: the merged status of a divided gate is the worst any part of it reached. */
@@ -28,6 +28,16 @@ function checkComplete(reports: readonly ShardReport[]): number {
   return total;
 }
 
+/** Hold the line over a divided gate: the parts' counts added up; a part whose base was unknown makes the whole unknown. */
+function mergeBaseline(parts: readonly GateResult[]): { baseline?: BaselineInfo } {
+  const compared = parts.flatMap((p) => (p.baseline ? [p.baseline] : []));
+  const first = compared[0];
+  if (!first) return {};
+  const unknown = compared.find((b) => b.unknown !== undefined)?.unknown;
+  const sum = (pick: (b: BaselineInfo) => number): number => compared.reduce((total, b) => total + pick(b), 0);
+  return { baseline: { base: first.base, new: sum((b) => b.new), existing: sum((b) => b.existing), absent: compared.flatMap((b) => b.absent), ...(unknown !== undefined ? { unknown } : {}) } };
+}
+
 /** A gate divided between shards: its parts' diagnostics together, the worst status, the longest time. */
 function mergeParts(parts: readonly GateResult[], total: number): GateResult {
   const ran = parts.filter((p) => p.status !== 'skipped');
@@ -43,6 +53,7 @@ function mergeParts(parts: readonly GateResult[], total: number): GateResult {
     durationMs: Math.max(...parts.map((p) => p.durationMs)),
     cached: parts.every((p) => p.cached),
     ...(ran.find((p) => p.tool)?.tool ? { tool: ran.find((p) => p.tool)?.tool } : {}),
+    ...mergeBaseline(parts),
   };
 }
 
@@ -50,6 +61,7 @@ export interface MergedRun {
   ok: boolean;
   results: GateResult[];
   total: number;
+  hold?: HoldTheLine;
 }
 
 /**
@@ -66,5 +78,5 @@ export function mergeShards(reports: readonly ShardReport[]): MergedRun {
     if (!split.has(gate.id)) return gate;
     return mergeParts(ordered.map((r) => r.results[position] ?? gate), total);
   });
-  return { ok: ordered.every((r) => r.ok) && allPassed(results), results, total };
+  return { ok: ordered.every((r) => r.ok) && allPassed(results), results, total, ...(first.hold ? { hold: first.hold } : {}) };
 }

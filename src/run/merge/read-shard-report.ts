@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatPath } from '../../config/describe-issues.js';
 import { UserFacingError } from '../../core/errors.js';
-import type { Diagnostic, GateResult } from '../../core/result.js';
+import type { Diagnostic, GateResult, HoldTheLine } from '../../core/result.js';
 import type { ShardInfo } from '../shard.js';
 
 const diagnosticSchema = z.object({
@@ -14,7 +14,11 @@ const diagnosticSchema = z.object({
   code: z.string().nullable(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
+  baseline: z.enum(['new', 'existing']).optional(),
 });
+
+/** Hold the line's comparison; the JSON report gives only the number of findings the change fixed. */
+const baselineSchema = z.object({ base: z.string(), new: z.number(), existing: z.number(), absent: z.number(), unknown: z.string().optional() });
 
 const gateSchema = z.object({
   id: z.string(),
@@ -26,12 +30,14 @@ const gateSchema = z.object({
   diagnostics: z.array(diagnosticSchema),
   tool: z.object({ name: z.string(), version: z.string().optional() }).nullable().optional(),
   output: z.string().optional(),
+  baseline: baselineSchema.optional(),
 });
 
 const shardReportSchema = z.object({
   ok: z.boolean(),
   shard: z.object({ index: z.number().int().min(1), total: z.number().int().min(1), split: z.array(z.string()) }),
   gates: z.array(gateSchema),
+  holdTheLine: z.object({ base: z.string().nullable(), why: z.string() }).optional(),
 });
 
 export interface ShardReport {
@@ -39,6 +45,7 @@ export interface ShardReport {
   ok: boolean;
   shard: ShardInfo;
   results: GateResult[];
+  hold?: HoldTheLine;
 }
 
 function toDiagnostic(d: z.infer<typeof diagnosticSchema>): Diagnostic {
@@ -51,6 +58,7 @@ function toDiagnostic(d: z.infer<typeof diagnosticSchema>): Diagnostic {
     ...(d.code !== null ? { code: d.code } : {}),
     message: d.message,
     severity: d.severity,
+    ...(d.baseline ? { baseline: d.baseline } : {}),
   };
 }
 
@@ -65,6 +73,8 @@ function toResult(g: z.infer<typeof gateSchema>): GateResult {
     durationMs: g.durationMs,
     cached: g.cached,
     ...(g.tool ? { tool: { name: g.tool.name, ...(g.tool.version !== undefined ? { version: g.tool.version } : {}) } } : {}),
+    // The fixed findings themselves are not in the report, only their number: none are listed.
+    ...(g.baseline ? { baseline: { base: g.baseline.base, new: g.baseline.new, existing: g.baseline.existing, absent: [], ...(g.baseline.unknown !== undefined ? { unknown: g.baseline.unknown } : {}) } } : {}),
   };
 }
 
@@ -84,6 +94,6 @@ export function readShardReport(file: string): ShardReport {
     const hint = where === 'shard' ? ' (a report from a run without --shard)' : '';
     throw new UserFacingError(`merge-reports: ${file}: ${where}: ${issue?.message ?? 'invalid'}${hint}; expected the JSON report of one shard, written by \`gatekeeper run --shard i/n --reporter json=FILE\`.`);
   }
-  const { ok, shard, gates } = parsed.data;
-  return { file, ok, shard, results: gates.map(toResult) };
+  const { ok, shard, gates, holdTheLine } = parsed.data;
+  return { file, ok, shard, results: gates.map(toResult), ...(holdTheLine ? { hold: { ...(holdTheLine.base !== null ? { base: holdTheLine.base } : {}), why: holdTheLine.why } } : {}) };
 }
