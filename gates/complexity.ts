@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { defineGate } from '../src/core/gate.js';
+import { defineGate, type GateContext } from '../src/core/gate.js';
 import { filesInScope } from '../src/core/file-set.js';
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount, plural, type Diagnostic } from '../src/core/result.js';
@@ -47,36 +47,51 @@ function findingsFor(file: string, metrics: ModuleMetrics, opts: ComplexityOptio
   return found;
 }
 
+/**
+ * Every file's findings. Metrics depend only on a file's content (and the analyser), so they are
+ * kept in a memo in the gate's cache folder: unchanged files are not parsed again, and what
+ * `prepare` measured ahead of the gate's turn is there when it runs. undefined when cancelled.
+ */
+async function measure(files: readonly string[], opts: ComplexityOptions, ctx: GateContext): Promise<{ diagnostics: Diagnostic[]; unreadable: Diagnostic[] } | undefined> {
+  // Babel and escomplex take a tenth of a second to load: only runs that measure pay for it.
+  const { analyzeSource, SourceParseError } = await import('./parse/escomplex-analysis.js');
+  const diagnostics: Diagnostic[] = [];
+  const unreadable: Diagnostic[] = [];
+  const memo = await ContentMemo.open<ModuleMetrics>(path.join(ctx.cacheDir, 'escomplex-metrics.json'), toolIdentity('complexity', ctx.root).join(' '));
+  for (const rel of files) {
+    if (ctx.signal.aborted) return undefined;
+    const file = toRepoPath(ctx.repoRoot, rel, ctx.root);
+    try {
+      const source = await readFile(path.join(ctx.root, rel), 'utf8');
+      diagnostics.push(...findingsFor(file, memo.get(`${path.extname(rel)}\0${source}`, () => analyzeSource(source, rel)), opts));
+    } catch (error) {
+      const parseError = error instanceof SourceParseError ? error : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      unreadable.push({ file, line: parseError?.line, column: parseError?.column, code: 'unanalysable', severity: 'error', message: `could not analyse: ${message}` });
+    }
+  }
+  await memo.save();
+  return { diagnostics, unreadable };
+}
+
 export default defineGate({
   kind: 'complexity',
   description: 'Measures cyclomatic complexity, maintainability and parameter counts with typhonjs-escomplex.',
   options,
   tool: () => installedTool('escomplex', 'typhonjs-escomplex', import.meta.url),
+  async prepare(opts, ctx) {
+    const files = filesInScope(ctx.scope, opts.include ?? DEFAULT_INCLUDE, opts.exclude ?? DEFAULT_EXCLUDE);
+    if (files.length > 0) await measure(files, opts, ctx);
+  },
   async run(opts, ctx) {
     const files = filesInScope(ctx.scope, opts.include ?? DEFAULT_INCLUDE, opts.exclude ?? DEFAULT_EXCLUDE);
     if (files.length === 0) {
       const why = ctx.scope.mode === 'changed' ? 'no changed source files to measure' : 'no source files to measure';
       return { status: 'skipped', diagnostics: [], summary: why, output: '' };
     }
-    // Babel and escomplex take a tenth of a second to load: only runs that measure pay for it.
-    const { analyzeSource, SourceParseError } = await import('./parse/escomplex-analysis.js');
-    const diagnostics: Diagnostic[] = [];
-    const unreadable: Diagnostic[] = [];
-    // Metrics depend only on a file's content (and the analyser): unchanged files are not re-parsed.
-    const memo = await ContentMemo.open<ModuleMetrics>(path.join(ctx.cacheDir, 'escomplex-metrics.json'), toolIdentity('complexity', ctx.root).join(' '));
-    for (const rel of files) {
-      if (ctx.signal.aborted) return { status: 'errored', diagnostics, summary: 'cancelled', output: '' };
-      const file = toRepoPath(ctx.repoRoot, rel, ctx.root);
-      try {
-        const source = await readFile(path.join(ctx.root, rel), 'utf8');
-        diagnostics.push(...findingsFor(file, memo.get(`${path.extname(rel)}\0${source}`, () => analyzeSource(source, rel)), opts));
-      } catch (error) {
-        const parseError = error instanceof SourceParseError ? error : undefined;
-        const message = error instanceof Error ? error.message : String(error);
-        unreadable.push({ file, line: parseError?.line, column: parseError?.column, code: 'unanalysable', severity: 'error', message: `could not analyse: ${message}` });
-      }
-    }
-    await memo.save();
+    const measured = await measure(files, opts, ctx);
+    if (!measured) return { status: 'errored', diagnostics: [], summary: 'cancelled', output: '' };
+    const { diagnostics, unreadable } = measured;
     const output = [...diagnostics, ...unreadable].map((d) => `${d.file}:${d.line ?? 0} ${d.code} ${d.message}`).join('\n');
     if (unreadable.length > 0) {
       // A file escomplex cannot read has an unknown complexity: that is not a pass.

@@ -120,3 +120,18 @@ describe('gatekeeper run on a real TypeScript project', () => {
     expect(gate(report, 'tests')).toMatchObject({ status: 'failed', diagnostics: [expect.objectContaining({ file: 'test/math.test.ts', line: 6, code: 'add adds two numbers' })] });
   });
 });
+
+describe('work done ahead of a gate\'s turn (issue #16)', () => {
+  it('measures complexity while an earlier gate\'s process runs, and the complexity gate then reports what a run without it finds', async () => {
+    // The first gate ends only once the complexity gate's metrics are on disk: measured during it.
+    const waitForMetrics = 'for i in $(seq 600); do ls .gatekeeper/cache/cx/escomplex-metrics.json node_modules/.cache/gatekeeper/cx/escomplex-metrics.json 2>/dev/null | grep -q . && exit 0; sleep 0.05; done; exit 1';
+    const files = { ...tsProjectFiles({ complexFunction: true }), '.gatekeeper.json': JSON.stringify({ failFast: false, gates: [{ id: 'first', kind: 'command', command: waitForMetrics }, { id: 'cx', kind: 'complexity', include: ['src/**/*.ts'] }] }) };
+    const project = await makeProject('prepare-ahead', files);
+    projects.push(project);
+    const ahead = parseJsonReport((await project.gatekeeper(['run', '--json'])).stdout);
+    expect(gate(ahead, 'first').status).toBe('passed');
+    const alone = parseJsonReport((await project.gatekeeper(['run', '--json', '--only', 'cx', '--no-cache'])).stdout);
+    expect(gate(ahead, 'cx')).toMatchObject({ status: 'failed', summary: gate(alone, 'cx').summary, diagnostics: gate(alone, 'cx').diagnostics });
+    expect(gate(ahead, 'cx').diagnostics).toEqual([expect.objectContaining({ file: 'src/classify.ts', code: 'cyclomatic' })]);
+  });
+});

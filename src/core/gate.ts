@@ -37,6 +37,13 @@ export interface GateDefinition<Schema extends z.ZodObject = z.ZodObject> {
   /** The gate's own options, beside the common ones (id, kind, timeout). */
   options: Schema;
   run(options: z.infer<Schema>, ctx: GateContext): Promise<GateOutcome>;
+  /**
+   * Work the gate can do before its turn, while an earlier gate's tool runs in a process of its own
+   * and Gatekeeper's own thread waits: filling the gate's caches in ctx.cacheDir, nothing else. It
+   * decides nothing (run does, and finds the work done), stops when ctx.signal aborts, and a
+   * failure in it is ignored.
+   */
+  prepare?(options: z.infer<Schema>, ctx: GateContext): Promise<void>;
   /** The program that gives this gate's verdict in the project at `root`, for reports (SARIF's driver). */
   tool?(root: string): ToolInfo | undefined;
 }

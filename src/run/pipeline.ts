@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { GateConfig } from '../config/schema.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../config/gate-defaults.js';
-import type { GateContext, GateOutcome } from '../core/gate.js';
+import type { GateContext, GateDefinition, GateOutcome } from '../core/gate.js';
+import { prepareAhead, type PreparesAhead } from './prepare-ahead.js';
 import { blocks, type GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { boundText } from '../core/bounded-text.js';
@@ -73,22 +74,42 @@ export function skippedResult(gate: GateConfig, why: string): GateResult {
   return { id: gate.id, kind: gate.kind, status: 'skipped', diagnostics: [], summary: why, output: '', durationMs: 0, cached: false };
 }
 
-async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string): Promise<GateResult> {
-  const startedAt = performance.now();
-  // The gates (and zod, their option schemas) load only when one runs: a run of cache hits needs none.
+/** The gates (and zod, their option schemas) load only when one runs: a run of cache hits needs none. */
+async function definitionOf(kind: string): Promise<GateDefinition | undefined> {
   const { findGate } = await import('../../gates/index.js');
-  const definition = findGate(gate.kind);
-  if (!definition) return finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt);
+  return findGate(kind);
+}
+
+function contextOf(gate: GateConfig, input: PipelineInput, signal: AbortSignal, cacheSettings?: string): GateContext {
   const timeoutMs = (gate.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const cacheDir = path.join(input.cacheDir, gate.id.replace(/[^\w.-]/g, '_'));
+  return { root: input.root, repoRoot: input.repoRoot, scope: input.scope, signal, timeoutMs, cacheDir, ...(cacheSettings !== undefined ? { cacheSettings } : {}) };
+}
+
+type GateOptions = ReturnType<GateDefinition['options']['parse']>;
+
+/** The gate's own options: its config entry without the keys every gate has. */
+function optionsOf(gate: GateConfig, definition: GateDefinition): GateOptions {
+  const { id: _id, kind: _kind, timeout: _timeout, cache: _cache, cacheEnv: _cacheEnv, exclusive: _exclusive, ...options } = gate;
+  return definition.options.parse(options);
+}
+
+async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string, ahead?: PreparesAhead): Promise<GateResult> {
+  const startedAt = performance.now();
+  const definition = await definitionOf(gate.kind);
+  if (!definition) return finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt);
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort();
   input.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const cacheDir = path.join(input.cacheDir, gate.id.replace(/[^\w.-]/g, '_'));
-  const ctx: GateContext = { root: input.root, repoRoot: input.repoRoot, scope: input.scope, signal: controller.signal, timeoutMs, cacheDir, ...(cacheSettings !== undefined ? { cacheSettings } : {}) };
+  const ctx = contextOf(gate, input, controller.signal, cacheSettings);
+  const timeoutMs = ctx.timeoutMs;
   try {
-    await mkdir(cacheDir, { recursive: true }).catch(() => undefined);
-    const { id: _id, kind: _kind, timeout: _timeout, cache: _cache, cacheEnv: _cacheEnv, exclusive: _exclusive, ...options } = gate;
-    const outcome = await withTimeout(definition.run(definition.options.parse(options), ctx), timeoutMs + BACKSTOP_GRACE_MS, input.signal);
+    await mkdir(ctx.cacheDir, { recursive: true }).catch(() => undefined);
+    const options = optionsOf(gate, definition);
+    // What the gate prepared ahead of its turn is in its cache once this resolves; the gates after it may start preparing now.
+    await ahead?.settled(gate);
+    void ahead?.startAfter(gate);
+    const outcome = await withTimeout(definition.run(options, ctx), timeoutMs + BACKSTOP_GRACE_MS, input.signal);
     return finish(gate, { tool: definition.tool?.(input.root), ...outcome }, startedAt);
   } catch (error) {
     controller.abort();
@@ -114,12 +135,12 @@ async function replay(gate: GateConfig, probe: Probe | undefined, caches: Caches
 }
 
 /** runGate behind the caches: a hit replays the stored result without running the tool. */
-async function runGateCached(gate: GateConfig, input: PipelineInput, caches: Caches | undefined): Promise<GateResult> {
+async function runGateCached(gate: GateConfig, input: PipelineInput, caches: Caches | undefined, ahead?: PreparesAhead): Promise<GateResult> {
   const startedAt = performance.now();
   const probe = await caches?.local.lookup(gate);
   const hit = caches ? await replay(gate, probe, caches) : undefined;
   if (hit) return { ...hit, cached: true, durationMs: Math.round(performance.now() - startedAt) };
-  const result = await runGate(gate, input, probe?.settings);
+  const result = await runGate(gate, input, probe?.settings, ahead);
   if (caches && probe) {
     const truthful = await caches.local.remember(gate, probe, result, input.signal?.aborted === true);
     if (truthful) await caches.remote?.store(probe.key, result);
@@ -155,6 +176,18 @@ export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
   input.listener?.onPlan?.(input.gates.map((g) => ({ id: g.id, kind: g.kind })), { parallel: input.parallel === true });
   const cache = openCaches(input);
   if (input.parallel === true) return runParallel(input, cache);
+  const ahead = prepareAhead({ gates: input.gates, cache: cache.local, definitionOf, contextOf: (gate, signal) => contextOf(gate, input, signal), optionsOf });
+  const stop = (): void => ahead.stop();
+  input.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return await runSequential(input, cache, ahead);
+  } finally {
+    stop();
+    input.signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function runSequential(input: PipelineInput, cache: Caches, ahead: PreparesAhead): Promise<GateResult[]> {
   const results: GateResult[] = [];
   let stopReason: string | undefined;
   for (const gate of input.gates) {
@@ -166,7 +199,7 @@ export async function runPipeline(input: PipelineInput): Promise<GateResult[]> {
       continue;
     }
     input.listener?.onGateStart?.(gate.id);
-    const raw = await runGateCached(gate, input, cache);
+    const raw = await runGateCached(gate, input, cache, ahead);
     const result = input.judge ? await input.judge(raw) : raw;
     results.push(result);
     input.listener?.onGateEnd?.(result);
