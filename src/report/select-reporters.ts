@@ -2,13 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { nearest } from '../config/nearest.js';
 import { UserFacingError } from '../core/errors.js';
-import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
-import { junitReporter } from './junit.js';
-import { markdownReporter } from './markdown.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import type { Reporter } from './reporter.js';
-import { sarifReporter } from './sarif.js';
 import { terminalReporter } from './terminal/terminal.js';
 
 export const REPORTER_NAMES = ['pretty', 'json', 'github', 'sarif', 'junit', 'markdown'] as const;
@@ -69,6 +65,14 @@ export function resolveReporterSpecs(specs: readonly ReporterSpec[], env: NodeJS
   return chosen;
 }
 
+/**
+ * A reporter that only renders the finished run loads its code then: every run pays for the
+ * modules it loads at start (issue #16), and most runs ask for the terminal alone.
+ */
+function loadedAtFinish(load: () => Promise<Reporter>): Reporter {
+  return { finish: async (report) => (await load()).finish(report) };
+}
+
 function reporterFor(spec: ReporterSpec, cwd: string, env: NodeJS.ProcessEnv): Reporter {
   const output: Output = spec.path === undefined ? stdoutOutput : fileOutput(path.resolve(cwd, spec.path));
   switch (spec.name) {
@@ -77,13 +81,13 @@ function reporterFor(spec: ReporterSpec, cwd: string, env: NodeJS.ProcessEnv): R
     case 'json':
       return jsonReporter((text) => output.write(text));
     case 'github':
-      return githubReporter(output, env);
+      return loadedAtFinish(async () => (await import('./github.js')).githubReporter(output, env));
     case 'sarif':
-      return sarifReporter(output);
+      return loadedAtFinish(async () => (await import('./sarif.js')).sarifReporter(output));
     case 'junit':
-      return junitReporter(output);
+      return loadedAtFinish(async () => (await import('./junit.js')).junitReporter(output));
     case 'markdown':
-      return markdownReporter(output);
+      return loadedAtFinish(async () => (await import('./markdown.js')).markdownReporter(output));
   }
 }
 
