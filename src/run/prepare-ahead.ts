@@ -11,7 +11,9 @@ import type { ResultCache } from '../cache/result-cache.js';
  *
  * Only gates the result cache will not replay are prepared, each once; a gate waits for its own
  * preparation before it runs, so the work is never done twice; everything still preparing is
- * stopped when the run ends (fail-fast, a cancel) — a preparation decides nothing.
+ * stopped when the run ends (fail-fast, a cancel) — a preparation decides nothing. One that has
+ * not yet noticed the stop when the next run of the same process starts (the loop's next attempt)
+ * is waited for by the same gate there, so that two never write its cache at once.
  */
 export interface PreparesAhead {
   /** `current` is about to run its tool: the gates after it start preparing. */
@@ -30,6 +32,9 @@ export interface PrepareAheadInput {
   optionsOf(gate: GateConfig, definition: GateDefinition): ReturnType<GateDefinition['options']['parse']>;
 }
 
+/** Every preparation of this process still running, by the gate's cache folder. */
+const running = new Map<string, Promise<void>>();
+
 export function prepareAhead(input: PrepareAheadInput): PreparesAhead {
   const controller = new AbortController();
   const started = new Map<string, Promise<void>>();
@@ -40,7 +45,12 @@ export function prepareAhead(input: PrepareAheadInput): PreparesAhead {
     if (!definition?.prepare || controller.signal.aborted) return;
     const probe = await input.cache?.lookup(gate);
     if (probe?.hit || controller.signal.aborted) return;
-    await definition.prepare(input.optionsOf(gate, definition), input.contextOf(gate, controller.signal));
+    const ctx = input.contextOf(gate, controller.signal);
+    await running.get(ctx.cacheDir);
+    const work = definition.prepare(input.optionsOf(gate, definition), ctx).catch(() => undefined);
+    running.set(ctx.cacheDir, work);
+    await work;
+    if (running.get(ctx.cacheDir) === work) running.delete(ctx.cacheDir);
   }
 
   return {
@@ -50,7 +60,10 @@ export function prepareAhead(input: PrepareAheadInput): PreparesAhead {
       const later = input.gates.slice(input.gates.indexOf(current) + 1);
       for (const gate of later) started.set(gate.id, prepare(gate).catch(() => undefined));
     },
-    settled: (gate) => started.get(gate.id) ?? Promise.resolve(),
+    settled: async (gate) => {
+      await started.get(gate.id);
+      await running.get(input.contextOf(gate, controller.signal).cacheDir);
+    },
     stop: () => controller.abort(),
   };
 }
