@@ -1,5 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeProject, type Project } from './helpers/project.js';
+import { makeProject, TMP, type Project } from './helpers/project.js';
 import { makeHookRepo, type HookRepo } from './helpers/hook-repo.js';
 import { complexFunction, ESLINT_CONFIG, TSCONFIG, VITEST_CONFIG } from './helpers/ts-project.js';
 
@@ -236,8 +238,22 @@ describe('hold the line in the pre-push hook: the push range base decides', { ti
     expect(passed.output).toContain('the base of the push range');
     expect(passed.exitCode).toBe(0);
 
+    // The first push to a new, empty remote: every commit is new to it, back to the root. The
+    // clone's origin/main decides what the work added; the old findings still do not block.
+    const mirror = mkdtempSync(path.join(TMP, 'hold-hook-mirror-'));
+    await work.git('init', '-q', '--bare', mirror);
+    await work.git('remote', 'add', 'mirror', mirror);
+    const first = await push(['mirror', 'feature']);
+    expect(first.output).toContain('compared with the merge-base with origin/main');
+    expect(first.output).toContain('pre-existing (not blocking)');
+    expect(first.exitCode).toBe(0);
+
     work.write('src/old.ts', `// touched\n${OLD_SOURCE}\nexport function pause(): void {\n  debugger;\n}\n`);
     await work.commitAll('a new debugger');
+    const toMirror = await push(['mirror', 'feature:other']);
+    expect(toMirror.output).toMatch(/push blocked — gate "lint"/);
+    expect(toMirror.exitCode).not.toBe(0);
+    rmSync(mirror, { recursive: true, force: true });
     const blocked = await push(['origin', 'feature']);
     expect(blocked.output).toContain('src/old.ts:25:3 no-debugger');
     expect(blocked.output).not.toContain('src/old.ts:21:3 no-debugger');

@@ -13,6 +13,20 @@ async function mergeBase(ref: string, root: string): Promise<string | undefined>
 }
 
 /**
+ * For a push whose range starts at a root commit — the first push to a new, empty remote, where
+ * every commit of the history is "new" to it: the merge-base of the pushed commit with the clone's
+ * own remote default branch (origin's), which is what the work being pushed added to the project
+ * it came from. Without such a branch there is nothing to compare with and every finding counts.
+ * Never the pushed commit itself: that would excuse everything.
+ */
+export async function rootPushHoldBase(tip: string, root: string): Promise<HoldBase> {
+  const branch = await remoteDefaultBranch(root);
+  const commit = branch ? (await gitMaybe(['merge-base', branch, tip], root))?.trim() : undefined;
+  if (branch && commit) return { commit, why: `the push starts at a root commit (a new remote); compared with the merge-base with ${branch}` };
+  return { why: 'the push starts at a root commit: no base to compare with, every finding counts' };
+}
+
+/**
  * For a plain run and the loop: the merge-base with the branch's upstream, else with the remote's
  * default branch, else HEAD (only uncommitted changes are new). Git's own refs decide, never a file
  * in the tree, so an agent cannot move the base.

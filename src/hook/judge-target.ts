@@ -5,6 +5,7 @@ import type { Scope } from '../core/scope.js';
 import { scopeOfFiles } from '../git/scope.js';
 import { filesChangedBy, filesIn, type PushTarget } from '../git/push-range.js';
 import { withSnapshot } from '../git/snapshot.js';
+import { rootPushHoldBase } from '../git/hold-base.js';
 import { topLevels, type CopiedIgnored } from '../git/copy-ignored.js';
 import { terminalReporter } from '../report/terminal/terminal.js';
 
@@ -45,7 +46,7 @@ async function runIn(dir: string, request: JudgeRequest, projectRel: string): Pr
     // The push range's base is git's answer, not the snapshot's HEAD (which is the pushed commit itself).
     holdBase: request.target.base !== undefined && !request.target.fromRoot
       ? { commit: request.target.base, why: 'the base of the push range' }
-      : { why: 'the push starts at a root commit: no base to compare with, every finding counts' },
+      : await rootPushHoldBase(request.target.tip, request.repoRoot),
     reporters: [terminalReporter()],
     signal: request.signal,
     ledger: false,
