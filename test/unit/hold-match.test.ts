@@ -85,3 +85,14 @@ describe('holding a gate', () => {
     expect(holdGate(failed([lint('a.ts', 2)], 'guard'), { result: failed([lint('a.ts', 2)], 'guard'), roots: [] }, s, 'abc', []).status).toBe('failed');
   });
 });
+
+describe('a gate skipped on the base', () => {
+  it('(a new file: the base had nothing in scope) is compared as a base without findings: every finding is new and blocks', () => {
+    const current: GateResult = { id: 'lint', kind: 'lint', status: 'failed', summary: '1 error', durationMs: 1, cached: false, output: '', diagnostics: [lint('src/new.ts', 2)] };
+    const base: GateResult = { ...current, status: 'skipped', summary: 'no changed files to lint', diagnostics: [] };
+    const held = holdGate(current, { result: base, roots: [] }, undefined, 'abc', []);
+    expect(held.status).toBe('failed');
+    expect(held.baseline).toEqual({ base: 'abc', new: 1, existing: 0, absent: [] });
+    expect(held.diagnostics.map((d) => d.baseline)).toEqual(['new']);
+  });
+});
