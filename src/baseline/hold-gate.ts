@@ -26,15 +26,10 @@ function deciding(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return errors.length > 0 ? errors : [...diagnostics];
 }
 
-function unknownBase(current: GateResult, base: string, why: string): GateResult {
+/** Every finding new: the base had nothing to report, or (`unknown`: why) it could not be used. */
+function allNew(current: GateResult, base: string, unknown?: string): GateResult {
   const diagnostics = current.diagnostics.map((d) => ({ ...d, baseline: 'new' as const }));
-  return { ...current, diagnostics, baseline: { base, new: diagnostics.length, existing: 0, absent: [], unknown: why } };
-}
-
-/** Compared with a base that had nothing to report: every finding is new. */
-function allNew(current: GateResult, base: string): GateResult {
-  const diagnostics = current.diagnostics.map((d) => ({ ...d, baseline: 'new' as const }));
-  return { ...current, diagnostics, baseline: { base, new: Math.max(diagnostics.length, 1), existing: 0, absent: [] } };
+  return { ...current, diagnostics, baseline: { base, new: diagnostics.length, existing: 0, absent: [], ...(unknown !== undefined ? { unknown } : {}) } };
 }
 
 /** A failing gate without diagnostics: pre-existing only when the base failed with the same error lines. */
@@ -51,14 +46,14 @@ function holdByOutput(current: GateResult, base: { result: GateResult; roots: re
  */
 export function holdGate(current: GateResult, base: BaseOutcome, sides: Sides | undefined, baseCommit: string, currentRoots: readonly string[]): GateResult {
   if (!isHoldable(current)) return current;
-  if ('unknown' in base) return unknownBase(current, baseCommit, base.unknown);
+  if ('unknown' in base) return allNew(current, baseCommit, base.unknown);
   // Skipped on the base: in a push or --since scope the base has none of the changed files (a new
   // file), so it had nothing to find there. Every finding is new — the strictest reading, so a
   // skip for any other reason can only block more, never excuse.
   if (base.result.status === 'skipped') return allNew(current, baseCommit);
-  if (base.result.status !== 'passed' && base.result.status !== 'failed') return unknownBase(current, baseCommit, `the gate ${base.result.status} on the base: ${base.result.summary}`);
+  if (base.result.status !== 'passed' && base.result.status !== 'failed') return allNew(current, baseCommit, `the gate ${base.result.status} on the base: ${base.result.summary}`);
   if (current.diagnostics.length === 0) return holdByOutput(current, base, baseCommit, currentRoots);
-  if (!sides) return unknownBase(current, baseCommit, 'the base\'s files could not be read');
+  if (!sides) return allNew(current, baseCommit, 'the base\'s files could not be read');
   const matching = matchingFor(current.kind, current.diagnostics, base.result.diagnostics, sides);
   const marked = current.diagnostics.map((d, i) => ({ ...d, baseline: matching.existing[i] ? ('existing' as const) : ('new' as const) }));
   // New first: whatever shows only the first few (the terminal, the digest) shows what blocks.
