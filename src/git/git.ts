@@ -53,16 +53,12 @@ export async function repoRootOf(cwd: string): Promise<string | undefined> {
 }
 
 /**
- * The repository's top folder and HEAD's commit in one git process (a run's start pays a fork of
- * Node per git call). No commit yet: head undefined; outside a work tree: both undefined.
+ * The repository's top folder and HEAD's commit, in one git call (run-start.ts asks it).
+ * --verify --quiet: an unborn HEAD exits 1 quietly after --show-toplevel printed the folder.
  */
-export async function repoRootAndHead(cwd: string): Promise<{ root?: string; head?: string }> {
-  return rootAndHeadOf(await runGit(ROOT_AND_HEAD_ARGS, cwd));
-}
-
-// --verify --quiet: an unborn HEAD exits 1 quietly after --show-toplevel printed the folder.
 export const ROOT_AND_HEAD_ARGS = ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD'];
 
+/** No commit yet: head undefined; outside a work tree: both undefined. */
 export function rootAndHeadOf(result: GitOutcome): { root?: string; head?: string } {
   if (result.exitCode !== 0 && result.exitCode !== 1) return {};
   const [root, head] = result.stdout.split('\n').map((l) => l.trim());

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gitMaybe } from './git.js';
-import { listIgnoredFiles, type IgnoredFiles } from './ignored-files.js';
+import type { IgnoredFiles } from './ignored-files.js';
 
 /**
  * What one `git ls-files` tells of a folder of the work tree: the index's blob ids, which paths
@@ -115,18 +115,12 @@ export async function listWorkTree(root: string): Promise<WorkTreeListing | unde
 }
 
 /**
- * Both listings a run's start needs, asked of git before the run knows its project folder: at the
- * same time as `rev-parse`, so that the three git processes overlap instead of following one
- * another. Used only if the project folder turns out to be `folder`.
+ * Both listings a run's start needs, asked of git before the run knows its project folder, together
+ * with `rev-parse` (run-start.ts). Used only if the project folder turns out to be `folder`.
  */
 export interface EarlyListings {
   folder: string;
   /** `git ls-files` as listWorkTree asks it; undefined when git failed (the caller asks again, and says why). */
   tree: Promise<string | undefined>;
   ignored: Promise<IgnoredFiles | undefined>;
-}
-
-/** `withTree` false: the run's scope will not be the whole tree (--since, a push range), so only the ignored files are asked. */
-export function startListings(folder: string, withTree: boolean): EarlyListings {
-  return { folder, tree: withTree ? gitMaybe(LISTING_ARGS, folder) : Promise.resolve(undefined), ignored: listIgnoredFiles(folder) };
 }
