@@ -1,14 +1,25 @@
 // The published entry point: Gatekeeper's own code and its dependencies (commander, zod, listr2,
-// execa, …) bundled by esbuild into dist/bundle/cli/, so that start-up reads a few files instead of
-// a few hundred. Commands still load their work on demand: every `await import()` in src/cli/
-// becomes its own chunk (code splitting), so `--version` reads main.js and one small chunk.
+// execa, …) bundled by esbuild, so that start-up reads a few files instead of a few hundred.
+// Commands still load their work on demand: every `await import()` in src/cli/ becomes its own
+// chunk (code splitting), so `--version` reads main.js and little else.
+//
+// Then rollup writes those chunks again as CommonJS into dist/bundle/cli/ (dist/bundle/package.json
+// says "commonjs", so the bin keeps its name main.js). Measured on Node 20 (bench/ab.mjs, a run of
+// five cache hits): CommonJS chunks load 30 ms faster than the same code as ES modules, whose loader
+// resolves URLs and links asynchronously for each of the 34 files a run reads; and rollup does not
+// split out a module that the importing chunk has already loaded, so a run reads 22 files, not 34.
+// esbuild alone writes no CommonJS with code splitting; rollup alone would need plugins for
+// TypeScript, CommonJS dependencies and minifying, which esbuild already does.
 //
 // Never bundled: the user's tools (ESLint, tsc, Vitest are resolved from the user's project at run
 // time through createRequire, which esbuild leaves alone) and escomplex, which is loaded through
 // createRequire too. The chunks sit three folders below the package root, like dist/src/cli/main.js,
 // so `new URL('../../../…', import.meta.url)` finds the package root from either build.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
+import { rollup } from 'rollup';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,11 +42,11 @@ const zodEnglishOnly = {
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist', 'bundle', 'cli');
-rmSync(outdir, { recursive: true, force: true });
+const bundleDir = path.join(root, 'dist', 'bundle');
+const esmDir = mkdtempSync(path.join(os.tmpdir(), 'gatekeeper-bundle-'));
 await build({
   entryPoints: { main: path.join(root, 'src', 'cli', 'main.ts') },
-  outdir,
+  outdir: esmDir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -52,3 +63,21 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+try {
+  const chunks = await rollup({
+    input: path.join(esmDir, 'main.js'),
+    // Node's own modules stay imports; so does import() of a computed path (the user's ESLint).
+    external: (id) => id.startsWith('node:') || builtinModules.includes(id),
+    // An import esbuild left unused is harmless; anything else rollup warns of fails the build.
+    onwarn: (warning) => {
+      if (warning.code !== 'UNUSED_EXTERNAL_IMPORT') throw new Error(`rollup: ${warning.message}`);
+    },
+  });
+  rmSync(bundleDir, { recursive: true, force: true });
+  await chunks.write({ dir: path.join(bundleDir, 'cli'), format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js' });
+  await chunks.close();
+  writeFileSync(path.join(bundleDir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+} finally {
+  rmSync(esmDir, { recursive: true, force: true });
+}

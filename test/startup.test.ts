@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, GIT_ENV, makeProject, REPO } from './helpers/project.js';
+import { CLI, gate, GIT_ENV, makeProject, parseJsonReport, REPO } from './helpers/project.js';
+import { tsProjectFiles } from './helpers/ts-project.js';
 
 /**
  * Start-up cost is paid on every push and after every agent edit, so `--version` and `--help` must
@@ -24,18 +25,25 @@ beforeAll(() => {
       'const spawn = ChildProcess.prototype.spawn;\nChildProcess.prototype.spawn = function (options) { process.stderr.write(`SPAWNED ${options.file}\\n`); return spawn.call(this, options); };\n',
   );
   hookUrl = pathToFileURL(path.join(dir, 'register.mjs')).href;
+  // The bundle is CommonJS, whose require() no ES module hook sees on Node 20.
+  writeFileSync(
+    path.join(dir, 'require-hook.cjs'),
+    "const Module = require('node:module');\nconst { pathToFileURL } = require('node:url');\nconst load = Module._extensions['.js'];\n" +
+      "Module._extensions['.js'] = function (module, filename) { process.stderr.write(`LOADED ${pathToFileURL(filename).href}\\n`); return load.call(this, module, filename); };\n",
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function loadedBy(args: string[], cli = CLI, cwd = dir, env: Record<string, string> = {}): Promise<{ exitCode: number; stdout: string; stderr: string; loaded: string[] }> {
-  const result = await execa(process.execPath, ['--import', hookUrl, cli, ...args], { cwd, reject: false, env: { NO_COLOR: '1', ...env } });
+  const result = await execa(process.execPath, ['--require', path.join(dir, 'require-hook.cjs'), '--import', hookUrl, cli, ...args], { cwd, reject: false, env: { NO_COLOR: '1', ...env } });
   const loaded = String(result.stderr)
     .split('\n')
     .filter((line) => line.startsWith('LOADED '))
     .map((line) => line.slice('LOADED '.length));
-  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), loaded };
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), loaded: [...new Set(loaded)] };
 }
+
 
 const HEAVY = ['/node_modules/zod/', '/node_modules/listr2/', '/node_modules/execa/', '/src/run/', '/gates/'];
 const heavyIn = (loaded: string[]): string[] => loaded.filter((url) => HEAVY.some((part) => url.includes(part)));
@@ -100,7 +108,7 @@ describe('a run whose gates are all cache hits (issue #16)', () => {
   });
 });
 
-/** The published bin: one esbuild bundle split at every `await import()` (scripts/bundle.mjs). */
+/** The published bin: esbuild's bundle, split at every `await import()` and written as CommonJS by rollup (scripts/bundle.mjs). */
 const BUNDLE = path.join(REPO, 'dist', 'bundle', 'cli', 'main.js');
 const bytesOf = (loaded: string[]): number => loaded.filter((url) => url.startsWith('file:')).reduce((sum, url) => sum + statSync(fileURLToPath(url)).size, 0);
 
@@ -121,5 +129,22 @@ describe('the bundled build', () => {
     expect(run.loaded.every((url) => !url.includes('/node_modules/zod/'))).toBe(true);
     expect(bytesOf(version.loaded)).toBeLessThan(120_000);
     expect(bytesOf(run.loaded)).toBeGreaterThan(4 * bytesOf(version.loaded));
+  });
+
+  it('runs every kind of gate on a real project as the tsc build does (the user\'s ESLint imported from CommonJS, escomplex required)', async () => {
+    const project = await makeProject('bundle-gates', tsProjectFiles({ typeError: true, lintError: true, complexFunction: true, failingTest: true, failingBuild: true }));
+    try {
+      const result = await execa(process.execPath, [BUNDLE, 'run', '--json'], { cwd: project.dir, reject: false, env: { ...GIT_ENV, NO_COLOR: '1' } });
+      expect(result.exitCode).toBe(1);
+      const report = parseJsonReport(String(result.stdout));
+      const where = (id: string): string[] => gate(report, id).diagnostics.map((d) => `${d.file ?? ''}:${d.line ?? ''} ${d.code ?? ''}`);
+      expect(report.gates.map((g) => `${g.id} ${g.status}`)).toEqual(['types failed', 'lint failed', 'complexity failed', 'build failed', 'tests failed']);
+      expect(where('types')).toEqual(['src/math.ts:2 TS2322']);
+      expect(where('lint')).toContain('src/math.ts:4 no-debugger');
+      expect(where('complexity')[0]).toMatch(/^src\/classify\.ts:1 /);
+      expect(where('tests')[0]).toMatch(/^test\/math\.test\.ts:6 /);
+    } finally {
+      project.cleanup();
+    }
   });
 });
