@@ -17,6 +17,7 @@ import type { AgentHost, Decision, HookEvent } from './host.js';
 import { openProject, startSession, type AgentProject } from './project.js';
 import { readSession, writeSession, type SessionRecord, type StopRecord } from './session-state.js';
 import { stopSettings, type StopSettings } from './settings.js';
+import { monotonicMs } from '../core/clock.js';
 
 export interface StopVerdict {
   decision: Decision;
@@ -97,7 +98,7 @@ async function judge(project: AgentProject, record: SessionRecord, current: Omit
  * checkpoint, no fail-fast), then block with the digest, let through, or end the turn unverified.
  */
 export async function decideStop(host: AgentHost, event: HookEvent, cwd: string, signal: AbortSignal): Promise<StopVerdict> {
-  const started = performance.now();
+  const started = monotonicMs();
   const project = await openProject(cwd);
   const settings = stopSettings(project.config, host.maxStops);
   let record = readSession(project.root, host.name, event.session);
@@ -121,7 +122,7 @@ export async function decideStop(host: AgentHost, event: HookEvent, cwd: string,
   record.stops.push({ ...current, outcome: verdict.outcome });
   if (verdict.outcome !== 'blocked') record.closed = verdict.outcome;
   writeSession(project.root, record);
-  await recordRun(project.root, 'agent', verdict.outcome, Math.round(performance.now() - started), results, [], { host: host.name, session: event.session, attempt: verdict.attempt, prompt: record.prompt });
+  await recordRun(project.root, 'agent', verdict.outcome, Math.round(monotonicMs() - started), results, [], { host: host.name, session: event.session, attempt: verdict.attempt, prompt: record.prompt });
   return verdict;
 }
 

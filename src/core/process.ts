@@ -1,6 +1,7 @@
 import { withoutColour } from './ansi.js';
 import { BoundedText, OUTPUT_LIMIT } from './bounded-text.js';
 import { killGroup, trackGroup, untrackGroup } from './process-groups.js';
+import { monotonicMs } from './clock.js';
 
 export interface RunOptions {
   cwd: string;
@@ -128,7 +129,7 @@ function describeEnd(result: { exitCode?: number; signal?: string; failed: boole
     stdout: state.stdout.text,
     stdoutTruncated: state.stdout.truncated,
     output: withoutColour(state.output),
-    durationMs: Math.round(performance.now() - state.started),
+    durationMs: Math.round(monotonicMs() - state.started),
   };
 }
 
@@ -137,7 +138,7 @@ function describeEnd(result: { exitCode?: number; signal?: string; failed: boole
  * described in the outcome, so that gates can tell `failed` from `errored`.
  */
 export async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<RunOutcome> {
-  const started = performance.now();
+  const started = monotonicMs();
   const combined = new BoundedText(OUTPUT_LIMIT);
   const stdout = new StdoutCapture(options.stdoutLimit ?? 32 * 1024 * 1024);
   let timedOut = false;

@@ -9,6 +9,7 @@ import { bypassFromEnv, bypassNotes, type Bypass } from './bypass.js';
 import { judgeTarget } from './judge-target.js';
 import { findHookProjects, touches, type HookProject } from './projects.js';
 import { blockedLines, noVerdictLines, refNames } from './verdict.js';
+import { monotonicMs } from '../core/clock.js';
 
 export interface PrePushRequest {
   /** The remote's name as git passes it (its URL when the push named a URL rather than a remote). */
@@ -53,7 +54,7 @@ interface Context {
 }
 
 function elapsed(context: Context): number {
-  return Math.round(performance.now() - context.started);
+  return Math.round(monotonicMs() - context.started);
 }
 
 async function judgeProject(context: Context, project: HookProject, target: PushTarget, inPlace: boolean): Promise<number> {
@@ -117,7 +118,7 @@ async function decide(context: Context): Promise<number> {
  * (config, stdin, git, a crash) blocks the push with a message that says how to bypass.
  */
 export async function runPrePush(request: PrePushRequest): Promise<number> {
-  const started = performance.now();
+  const started = monotonicMs();
   let repoRoot: string | undefined;
   try {
     repoRoot = await repoRootOf(request.cwd);
@@ -128,7 +129,7 @@ export async function runPrePush(request: PrePushRequest): Promise<number> {
     const exitCode = error instanceof UserFacingError ? error.exitCode : EXIT.internal;
     noVerdictLines(exitCode === EXIT.internal ? `internal error: ${message}` : message).forEach((line) => request.say(line));
     if (exitCode === EXIT.internal && request.env['GATEKEEPER_DEBUG'] && error instanceof Error) request.say(error.stack ?? '');
-    if (repoRoot !== undefined) await recordRun(repoRoot, 'hook', 'errored', Math.round(performance.now() - started), [], [], { remote: request.remoteName, error: message.split('\n')[0] ?? '' });
+    if (repoRoot !== undefined) await recordRun(repoRoot, 'hook', 'errored', Math.round(monotonicMs() - started), [], [], { remote: request.remoteName, error: message.split('\n')[0] ?? '' });
     return exitCode;
   }
 }

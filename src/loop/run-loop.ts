@@ -17,6 +17,7 @@ import { loopGates } from './loop-gates.js';
 import { resolveLoopSettings, type LoopOverrides } from './settings.js';
 import { sourceReader } from './source-excerpt.js';
 import type { AttemptFacts } from './spiral.js';
+import { monotonicMs } from '../core/clock.js';
 
 export interface LoopRequest {
   cwd: string;
@@ -129,12 +130,12 @@ async function iterate(ctx: LoopContext): Promise<{ attempts: AttemptRecord[]; v
 
 /** `gatekeeper loop`: gates, feedback, agent, again, until the gates pass or the loop has to stop. */
 export async function runLoop(request: LoopRequest): Promise<LoopResponse> {
-  const started = performance.now();
+  const started = monotonicMs();
   const ctx = await prepare(request);
   ctx.progress.begin(ctx.logs.runId, ctx.settings.maxAttempts, ctx.gates);
   const { attempts, verdict: raw } = await iterate(ctx);
   const verdict = withTamper(raw, attempts.at(-1)?.results);
   const end = attempts.at(-1)?.agent ? await createCheckpoint(ctx.repoRoot, `${ctx.logs.runId}-end`, `gatekeeper loop ${ctx.logs.runId}: the work tree at the end (${verdict.outcome})`) : undefined;
-  await recordLoop(ctx.root, verdict.outcome, attempts, Math.round(performance.now() - started));
+  await recordLoop(ctx.root, verdict.outcome, attempts, Math.round(monotonicMs() - started));
   return { outcome: verdict.outcome, reason: verdict.reason, exitCode: LOOP_EXIT[verdict.outcome], attempts, runId: ctx.logs.runId, start: ctx.start, ...(end ? { end } : {}) };
 }

@@ -1,3 +1,5 @@
+import { monotonicMs } from '../core/clock.js';
+
 /**
  * The time a whole run may spend on the remote cache. Requests share it: each may take at most
  * what is left, so a slow or hanging server costs the run this much once, not once per gate.
@@ -15,11 +17,11 @@ export class TimeBudget {
   async spend<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const remaining = this.remainingMs();
     if (remaining <= 0) throw new Error(`the time budget of ${this.totalMs} ms is spent`);
-    const started = performance.now();
+    const started = monotonicMs();
     try {
       return await work(AbortSignal.timeout(Math.ceil(remaining)));
     } finally {
-      this.spentMs += performance.now() - started;
+      this.spentMs += monotonicMs() - started;
     }
   }
 }

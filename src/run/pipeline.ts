@@ -16,6 +16,7 @@ import { openRemoteCache, type RemoteCache } from '../remote/remote-cache.js';
 import type { RemoteCacheConfig } from '../config/schema.js';
 import { runInLanes } from './lanes.js';
 import type { PipelineListener } from '../core/pipeline-listener.js';
+import { monotonicMs } from '../core/clock.js';
 
 export type { PipelineListener };
 
@@ -64,7 +65,7 @@ function finish(gate: GateConfig, outcome: GateOutcome, startedAt: number): Gate
     diagnostics: outcome.diagnostics,
     summary: outcome.summary,
     output: boundText(outcome.output),
-    durationMs: Math.round(performance.now() - startedAt),
+    durationMs: Math.round(monotonicMs() - startedAt),
     cached: false,
     ...(outcome.tool !== undefined ? { tool: outcome.tool } : {}),
   };
@@ -95,7 +96,7 @@ function optionsOf(gate: GateConfig, definition: GateDefinition): GateOptions {
 }
 
 async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string, ahead?: PreparesAhead): Promise<GateResult> {
-  const startedAt = performance.now();
+  const startedAt = monotonicMs();
   const definition = await definitionOf(gate.kind);
   if (!definition) return finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt);
   const controller = new AbortController();
@@ -136,10 +137,10 @@ async function replay(gate: GateConfig, probe: Probe | undefined, caches: Caches
 
 /** runGate behind the caches: a hit replays the stored result without running the tool. */
 async function runGateCached(gate: GateConfig, input: PipelineInput, caches: Caches | undefined, ahead?: PreparesAhead): Promise<GateResult> {
-  const startedAt = performance.now();
+  const startedAt = monotonicMs();
   const probe = await caches?.local.lookup(gate);
   const hit = caches ? await replay(gate, probe, caches) : undefined;
-  if (hit) return { ...hit, cached: true, durationMs: Math.round(performance.now() - startedAt) };
+  if (hit) return { ...hit, cached: true, durationMs: Math.round(monotonicMs() - startedAt) };
   const result = await runGate(gate, input, probe?.settings, ahead);
   if (caches && probe) {
     const truthful = await caches.local.remember(gate, probe, result, input.signal?.aborted === true);

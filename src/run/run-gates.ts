@@ -18,6 +18,7 @@ import type { Place } from '../cache/cache-key.js';
 import { planShard, type Shard, type ShardPlan } from './shard.js';
 import type { HoldJudge } from './hold-the-line.js';
 import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
+import { monotonicMs } from '../core/clock.js';
 
 export interface RunRequest {
   cwd: string;
@@ -173,12 +174,12 @@ function reportOf(request: RunRequest, setup: RunSetup, ran: GateResult[], judge
   const results = inConfigOrder(setup.config.gates, [...ran, ...selection.left.map(({ gate, why }) => skippedResult(gate, why))]);
   const ok = allPassed(ran) && !request.signal?.aborted;
   const held = judge?.summary();
-  return { ok, results, durationMs: Math.round(performance.now() - started), scope: setup.scope, configFile: setup.file, repoRoot: setup.repoBase, ...(plan ? { shard: plan.info } : {}), ...(held ? { hold: held } : {}) };
+  return { ok, results, durationMs: Math.round(monotonicMs() - started), scope: setup.scope, configFile: setup.file, repoRoot: setup.repoBase, ...(plan ? { shard: plan.info } : {}), ...(held ? { hold: held } : {}) };
 }
 
 /** `gatekeeper run`: config → scope → pipeline → reporters. Throws UserFacingError on bad input. */
 export async function runGates(request: RunRequest): Promise<RunResponse> {
-  const started = performance.now();
+  const started = monotonicMs();
   const setup = await prepareRun(request);
   const judge = await holdJudgeFor(request, setup);
   const ran = await runPipeline(pipelineInput(request, setup, judge));

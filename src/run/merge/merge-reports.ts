@@ -5,6 +5,7 @@ import { repoRootOf } from '../../git/git.js';
 import { fanOut, type Reporter } from '../../report/reporter.js';
 import { mergeShards } from './merge-shards.js';
 import { readShardReport } from './read-shard-report.js';
+import { monotonicMs } from '../../core/clock.js';
 
 export interface MergeRequest {
   cwd: string;
@@ -18,7 +19,7 @@ export interface MergeRequest {
  * set of reports is not whole.
  */
 export async function mergeReports(request: MergeRequest): Promise<{ exitCode: number; results: GateResult[] }> {
-  const started = performance.now();
+  const started = monotonicMs();
   const cwd = path.resolve(request.cwd);
   const merged = mergeShards(request.files.map((f) => readShardReport(path.resolve(cwd, f))));
   const listener = fanOut(request.reporters);
@@ -27,7 +28,7 @@ export async function mergeReports(request: MergeRequest): Promise<{ exitCode: n
   const report = {
     ok: merged.ok,
     results: merged.results,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(monotonicMs() - started),
     scope: { mode: 'all' as const, files: [], description: `all files, merged from ${merged.total} shards` },
     configFile: '',
     repoRoot: (await repoRootOf(cwd)) ?? cwd,
