@@ -198,6 +198,18 @@ describe('hold the line: only what a change makes worse blocks it', { timeout: 6
     expect(pretty.exitCode).toBe(1);
   });
 
+  it('with a remote that has no branch yet, committed findings all count, as the first push will count them', async () => {
+    const p = await project('hold-unpushed');
+    const remote = mkdtempSync(path.join(TMP, 'hold-unpushed-remote-'));
+    await p.git('init', '-q', '--bare', remote);
+    await p.git('remote', 'add', 'origin', remote);
+    const { exitCode, report } = await runJson(p);
+    expect(report.holdTheLine).toEqual({ base: null, why: expect.stringContaining('every finding counts') });
+    expect(marks(gateOf(report, 'complexity'))).toEqual(['src/old.ts:1 cyclomatic undefined']);
+    expect(exitCode).toBe(1);
+    rmSync(remote, { recursive: true, force: true });
+  });
+
   it('init && run is green on a repository with old findings, and red with a new one', async () => {
     const base = files();
     delete base['.gatekeeper.json'];

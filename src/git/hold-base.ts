@@ -28,7 +28,10 @@ export async function rootPushHoldBase(tip: string, root: string): Promise<HoldB
 
 /**
  * For a plain run and the loop: the merge-base with the branch's upstream, else with the remote's
- * default branch, else HEAD (only uncommitted changes are new). Git's own refs decide, never a file
+ * default branch. Else, in a repository with no remote at all, HEAD (only uncommitted changes are
+ * new); but with a remote that has no branch of ours yet (nothing pushed, or a CI checkout that
+ * fetched only the commit), every finding counts — as the pre-push hook counts them on a first push,
+ * and because HEAD there would excuse every committed finding. Git's own refs decide, never a file
  * in the tree, so an agent cannot move the base.
  */
 export async function defaultHoldBase(root: string): Promise<HoldBase> {
@@ -44,5 +47,7 @@ export async function defaultHoldBase(root: string): Promise<HoldBase> {
     const commit = await mergeBase(branch, root);
     if (commit) return { commit, why: `the merge-base with ${branch}` };
   }
-  return { commit: head, why: 'HEAD (no upstream or remote default branch): only uncommitted changes are new' };
+  const remotes = (await gitMaybe(['remote'], root))?.trim();
+  if (remotes) return { why: `no upstream and no default branch of ${remotes.split('\n')[0] ?? 'the remote'} here to compare with (nothing pushed or fetched yet): every finding counts, as on a first push` };
+  return { commit: head, why: 'HEAD (a repository without a remote): only uncommitted changes are new' };
 }
