@@ -144,6 +144,22 @@ describe('gatekeeper init', () => {
     await expectRunPasses(p);
   });
 
+  it('finds the sources in source/ (as in sindresorhus/ky) and measures them for the complexity gate', async () => {
+    const p = await project('init-source-dir', {
+      'package.json': JSON.stringify({ name: 'ky-like', type: 'module' }),
+      'eslint.config.mjs': "import js from '@eslint/js';\nexport default [js.configs.recommended];\n",
+      'source/index.js': 'export function greet(name) {\n  return `hello ${name}`;\n}\n',
+    });
+    const init = await p.gatekeeper(['init']);
+    expect(init.exitCode).toBe(0);
+    expect(configOf(p).gates).toEqual([
+      { id: 'lint', kind: 'lint' },
+      { id: 'complexity', kind: 'complexity', include: ['source/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], exclude: COMPLEXITY_EXCLUDE },
+    ]);
+    expect(init.stdout).toContain('found TypeScript/JavaScript sources in source/');
+    await expectRunPasses(p);
+  });
+
   it('refuses to overwrite a config without --force, replaces it with --force, and ignores the cache once', async () => {
     const p = await project('init-force', {
       'package.json': JSON.stringify({ name: 'f', type: 'module' }),

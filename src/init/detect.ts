@@ -61,7 +61,8 @@ function isDir(file: string): boolean {
 
 async function findSources(root: string): Promise<ProjectFacts['sources']> {
   const dirs: string[] = [];
-  for (const dir of ['src', 'lib']) {
+  // source/ is the layout of sindresorhus's packages (ky, got, …), where init once proposed no complexity gate.
+  for (const dir of ['src', 'lib', 'source']) {
     if (!isDir(path.join(root, dir))) continue;
     const files = await glob([`${dir}/**/*.${SOURCE_EXTENSIONS}`], { cwd: root, ignore: [...ALWAYS_EXCLUDED, '**/*.d.ts'] });
     if (files.length > 0) dirs.push(dir);

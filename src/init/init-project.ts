@@ -36,7 +36,7 @@ export async function initProject(dir: string, force: boolean): Promise<InitOutc
   const plan = planGates(await detectProject(root));
   if (plan.gates.length === 0) {
     throw new UserFacingError(
-      `gatekeeper init found nothing to gate in ${root}: no tsconfig*.json, no ESLint, Biome or oxlint config, no TypeScript/JavaScript sources in src/, lib/ or the top level, no build script, no Vitest or Jest, no check script it can follow. Run it in the project's root folder, or write .gatekeeper.json by hand (see the README).`,
+      `gatekeeper init found nothing to gate in ${root}: no tsconfig*.json, no ESLint, Biome or oxlint config, no TypeScript/JavaScript sources in src/, lib/, source/ or the top level, no build script, no Vitest or Jest, no check script it can follow. Run it in the project's root folder, or write .gatekeeper.json by hand (see the README).`,
     );
   }
   for (const gate of plan.gates) {
