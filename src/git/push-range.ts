@@ -135,3 +135,18 @@ export async function filesChangedBy(commits: readonly string[], cwd: string): P
 export async function filesIn(commit: string, cwd: string): Promise<string[]> {
   return splitNul(await git(['ls-tree', '-r', '--name-only', '-z', commit], cwd));
 }
+
+const pushedFilesMemo = new WeakMap<PushTarget, Promise<string[]>>();
+
+/**
+ * The files a push target changes (every file of the tip, from a root commit). The hook needs them
+ * to pick the projects and again for each project's scope: git is asked once per target.
+ */
+export function pushedFiles(target: PushTarget, repoRoot: string): Promise<string[]> {
+  let files = pushedFilesMemo.get(target);
+  if (files === undefined) {
+    files = target.fromRoot ? filesIn(target.tip, repoRoot) : filesChangedBy(target.commits, repoRoot);
+    pushedFilesMemo.set(target, files);
+  }
+  return files;
+}

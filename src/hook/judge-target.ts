@@ -3,7 +3,7 @@ import path from 'node:path';
 import { runGates, type RunResponse } from '../run/run-gates.js';
 import type { Scope } from '../core/scope.js';
 import { scopeOfFiles } from '../git/scope.js';
-import { filesChangedBy, filesIn, type PushTarget } from '../git/push-range.js';
+import { pushedFiles, type PushTarget } from '../git/push-range.js';
 import { withSnapshot } from '../git/snapshot.js';
 import { rootPushHoldBase } from '../git/hold-base.js';
 import { topLevels, type CopiedIgnored } from '../git/copy-ignored.js';
@@ -30,7 +30,7 @@ function underProject(files: readonly string[], projectRel: string): string[] {
 }
 
 async function pushScope(target: PushTarget, repoRoot: string, projectRoot: string, projectRel: string): Promise<Scope> {
-  const files = underProject(target.fromRoot ? await filesIn(target.tip, repoRoot) : await filesChangedBy(target.commits, repoRoot), projectRel);
+  const files = underProject(await pushedFiles(target, repoRoot), projectRel);
   const description = `${target.commits.length} pushed commit${target.commits.length === 1 ? '' : 's'}`;
   const scope = scopeOfFiles(projectRoot, files, target.base, target.fromRoot ? `every file (${description} from a root commit)` : `files changed in ${description}`);
   return target.fromRoot ? { ...scope, mode: 'all' } : scope;

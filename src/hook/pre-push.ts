@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { EXIT, UserFacingError } from '../core/errors.js';
 import { repoRootOf } from '../git/git.js';
-import { filesChangedBy, filesIn, groupByTip, parsePushLines, rangeOfRef, type PushTarget, type RefRange } from '../git/push-range.js';
+import { groupByTip, parsePushLines, pushedFiles, rangeOfRef, type PushTarget, type RefRange } from '../git/push-range.js';
 import { resolveCommit } from '../git/scope.js';
 import { hasUncommittedWork } from '../git/snapshot.js';
 import { recordRun } from '../history/record-run.js';
@@ -77,7 +77,7 @@ async function judgeAll(context: Context, projects: readonly HookProject[], targ
   const head = await resolveCommit('HEAD', repoRoot);
   for (const target of targets) {
     const inPlace = !context.dirty && head === target.tip;
-    const files = target.fromRoot ? await filesIn(target.tip, repoRoot) : await filesChangedBy(target.commits, repoRoot);
+    const files = await pushedFiles(target, repoRoot);
     const judged = projects.filter((p) => touches(p, files));
     if (judged.length === 0) {
       const names = projects.map((p) => `${p.rel}/`).join(', ');
