@@ -41,6 +41,25 @@ describe('Claude Code: the stop hook as Claude Code runs it', () => {
     ]);
   });
 
+  it('with "holdTheLine", an old type error does not block the stop; a new one does, named alone', async () => {
+    const project = await hostProject('claude-hold', [TSC]);
+    project.write('.gatekeeper.json', JSON.stringify({ holdTheLine: true, gates: [TSC] }));
+    project.write('src/old.ts', BAD.replace(/export const (\w)/g, 'export const old_$1'));
+    await project.commitAll('an old type error');
+    await play(claudePlayer, project, 'prompt');
+    project.write('src/values.ts', `${GOOD}export const c = 3;\n`);
+    const clean = await play(claudePlayer, project, 'stop');
+    expect(clean.verdict, clean.message).toBe('allow');
+
+    await play(claudePlayer, project, 'prompt');
+    project.write('src/values.ts', BAD);
+    const blocked = await play(claudePlayer, project, 'stop');
+    expect(blocked.verdict).toBe('block');
+    expect(blocked.message).toContain('src/values.ts:1:14 TS2322');
+    expect(blocked.message).not.toContain('src/old.ts');
+    expect(agentLines(project).map((l) => l['outcome'])).toEqual(['passed', 'blocked']);
+  });
+
   it('does not let an @ts-ignore through, and ends the turn as tampered when the agent insists', async () => {
     const project = await hostProject('claude-cheat', [TSC]);
     await play(claudePlayer, project, 'prompt');

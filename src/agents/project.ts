@@ -5,6 +5,7 @@ import { cacheDirFor } from '../core/cache-dir.js';
 import { UserFacingError } from '../core/errors.js';
 import { checkpointStamp, createCheckpoint } from '../git/checkpoint.js';
 import { repoRootOf } from '../git/git.js';
+import { defaultHoldBase } from '../git/hold-base.js';
 import type { AgentHost } from './host.js';
 import { sessionFile, writeSession, type SessionRecord } from './session-state.js';
 
@@ -32,7 +33,9 @@ export async function startSession(project: AgentProject, host: AgentHost, sessi
   const stem = path.basename(sessionFile(project.root, host.name, session), '.json');
   const id = `${checkpointStamp()}-${stem}-p${prompt}`;
   const checkpoint = await createCheckpoint(project.repoRoot, id, `gatekeeper agent-hook: ${host.name} session ${session}, prompt ${prompt}`);
-  const record: SessionRecord = { host: host.name, session, prompt, checkpoint: { id, commit: checkpoint.commit, tree: checkpoint.tree }, stops: [] };
+  // The loop's base, for the same reason: the turn passes exactly when a push of its result would.
+  const holdBase = project.config.holdTheLine === true ? await defaultHoldBase(project.root) : undefined;
+  const record: SessionRecord = { host: host.name, session, prompt, checkpoint: { id, commit: checkpoint.commit, tree: checkpoint.tree }, ...(holdBase ? { holdBase } : {}), stops: [] };
   writeSession(project.root, record);
   return record;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Failure } from '../loop/fingerprint.js';
+import type { HoldBase } from '../git/hold-base.js';
 import { writeFileAtomic } from '../install/atomic-write.js';
 
 /** One stop of the current prompt: what the gates found and the tree they judged. */
@@ -24,6 +25,8 @@ export interface SessionRecord {
   /** Prompts seen so far; 0 when the first event was a stop (the hooks were installed mid-session). */
   prompt: number;
   checkpoint: { id: string; commit: string; tree: string };
+  /** With "holdTheLine": the base the stops compare with, found when the turn started (before the agent could move HEAD). */
+  holdBase?: HoldBase;
   stops: StopRecord[];
   /** Set when a stop ended this prompt's turn (passed or not verified); the next stop starts over. */
   closed?: string;

@@ -13,6 +13,8 @@ import { RunLogs } from '../loop/run-logs.js';
 import { sourceReader } from '../loop/source-excerpt.js';
 import type { AttemptFacts } from '../loop/spiral.js';
 import { runPipeline } from '../run/pipeline.js';
+import { holdTheLine, type HoldSetup } from '../run/hold-the-line.js';
+import { defaultHoldBase } from '../git/hold-base.js';
 import type { AgentHost, Decision, HookEvent } from './host.js';
 import { openProject, startSession, type AgentProject } from './project.js';
 import { readSession, writeSession, type SessionRecord, type StopRecord } from './session-state.js';
@@ -94,6 +96,17 @@ async function judge(project: AgentProject, record: SessionRecord, current: Omit
 }
 
 /**
+ * With "holdTheLine", old findings of the base do not block the agent's stop, as in the loop and the
+ * hook: the base found when the turn started (a record from before this version finds it now).
+ */
+async function heldResults(project: AgentProject, record: SessionRecord, run: Pick<HoldSetup, 'gates' | 'scope' | 'signal'>, ran: GateResult[]): Promise<GateResult[]> {
+  if (project.config.holdTheLine !== true) return ran;
+  record.holdBase ??= await defaultHoldBase(project.root);
+  const base = record.holdBase;
+  return (await holdTheLine({ ...run, root: project.root, repoRoot: project.repoRoot, base: () => Promise.resolve(base) }, ran)).results;
+}
+
+/**
  * The gate at the agent's stop: every gate of the loop (guard included, against the prompt's
  * checkpoint, no fail-fast), then block with the digest, let through, or end the turn unverified.
  */
@@ -104,15 +117,10 @@ export async function decideStop(host: AgentHost, event: HookEvent, cwd: string,
   let record = readSession(project.root, host.name, event.session);
   // No prompt record (hooks installed mid-session), or a turn already judged: this stop starts a new round.
   if (record === undefined || record.closed !== undefined) record = await startSession(project, host, event.session, record?.prompt ?? 0);
-  const results = await runPipeline({
-    gates: loopGates(project.config.gates, settings.guard),
-    failFast: false,
-    root: project.root,
-    repoRoot: project.repoRoot,
-    scope: { ...(await wholeProjectScope(project.root, true)), base: record.checkpoint.commit, description: `all files, compared with the prompt's checkpoint ${record.checkpoint.id}` },
-    cacheDir: project.cacheDir,
-    signal,
-  });
+  const gates = loopGates(project.config.gates, settings.guard);
+  const scope = { ...(await wholeProjectScope(project.root, true)), base: record.checkpoint.commit, description: `all files, compared with the prompt's checkpoint ${record.checkpoint.id}` };
+  const ran = await runPipeline({ gates, failFast: false, root: project.root, repoRoot: project.repoRoot, scope, cacheDir: project.cacheDir, signal });
+  const results = await heldResults(project, record, { gates, scope, signal }, ran);
   if (signal.aborted) throw new DeadlineError();
   const failures = allPassed(results) ? [] : failuresOf(results);
   const current = { attempt: record.stops.length + 1, fingerprint: fingerprintOf(failures), tree: await workTreeHash(project.repoRoot), failures };
