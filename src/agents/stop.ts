@@ -14,7 +14,7 @@ import { sourceReader } from '../loop/source-excerpt.js';
 import type { AttemptFacts } from '../loop/spiral.js';
 import { runPipeline } from '../run/pipeline.js';
 import { holdTheLine, type HoldSetup } from '../run/hold-the-line.js';
-import { defaultHoldBase } from '../git/hold-base.js';
+import { defaultHoldBase, type HoldBase } from '../git/hold-base.js';
 import type { AgentHost, Decision, HookEvent } from './host.js';
 import { openProject, startSession, type AgentProject } from './project.js';
 import { readSession, writeSession, type SessionRecord, type StopRecord } from './session-state.js';
@@ -101,9 +101,10 @@ async function judge(project: AgentProject, record: SessionRecord, current: Omit
  */
 async function heldResults(project: AgentProject, record: SessionRecord, run: Pick<HoldSetup, 'gates' | 'scope' | 'signal'>, ran: GateResult[]): Promise<GateResult[]> {
   if (project.config.holdTheLine !== true) return ran;
-  record.holdBase ??= await defaultHoldBase(project.root);
-  const base = record.holdBase;
-  return (await holdTheLine({ ...run, root: project.root, repoRoot: project.repoRoot, base: () => Promise.resolve(base) }, ran)).results;
+  // Asked only when a gate failed, as hold the line asks for its base; then kept in the record.
+  let base: Promise<HoldBase> | undefined;
+  const baseOnce = (): Promise<HoldBase> => (base ??= (async () => (record.holdBase ??= await defaultHoldBase(project.root)))());
+  return (await holdTheLine({ ...run, root: project.root, repoRoot: project.repoRoot, base: baseOnce }, ran)).results;
 }
 
 /**
