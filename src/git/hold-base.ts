@@ -8,8 +8,8 @@ export interface HoldBase {
   why: string;
 }
 
-async function mergeBase(ref: string, root: string): Promise<string | undefined> {
-  return (await gitMaybe(['merge-base', ref, 'HEAD'], root))?.trim() || undefined;
+async function mergeBase(ref: string, root: string, tip = 'HEAD'): Promise<string | undefined> {
+  return (await gitMaybe(['merge-base', ref, tip], root))?.trim() || undefined;
 }
 
 /**
@@ -21,7 +21,7 @@ async function mergeBase(ref: string, root: string): Promise<string | undefined>
  */
 export async function rootPushHoldBase(tip: string, root: string): Promise<HoldBase> {
   const branch = await remoteDefaultBranch(root);
-  const commit = branch ? (await gitMaybe(['merge-base', branch, tip], root))?.trim() : undefined;
+  const commit = branch ? await mergeBase(branch, root, tip) : undefined;
   if (branch && commit) return { commit, why: `the push starts at a root commit (a new remote); compared with the merge-base with ${branch}` };
   return { why: 'the push starts at a root commit: no base to compare with, every finding counts' };
 }
