@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLedger } from '../src/history/ledger.js';
@@ -143,6 +143,34 @@ describe('the result cache', () => {
     project.write('stamp.txt', 'original\n');
     expect((await run(project)).cached).toEqual({ steady: true, editor: false });
     expect(project.read('stamp.txt')).toBe('original\nx');
+  });
+
+  it('replays a build on the tree it left (its dist/ is its output), and builds again once that tree is touched', async () => {
+    // The build copies src/msg.txt to the ignored dist/, stamped with the time, as real builds' banners are.
+    const script = "const fs=require('fs');fs.mkdirSync('dist',{recursive:true});fs.writeFileSync('dist/msg.txt',fs.readFileSync('src/msg.txt','utf8')+Date.now());if(process.env.EDIT)fs.appendFileSync('stamp.txt','x')";
+    const project = await cacheProject('cache-build-outputs', [echo('before'), { id: 'build', kind: 'build', command: 'node build.cjs' }], {
+      'build.cjs': script,
+      'src/msg.txt': 'one\n',
+      'stamp.txt': 'original\n',
+      '.gitignore': 'node_modules\n.gatekeeper/\ndist/\n',
+    });
+    expect((await run(project)).cached).toEqual({ before: false, build: false });
+    // The run after a build: before this, the build ran again (keyed on the dist/ it was about to replace).
+    expect((await run(project)).cached).toEqual({ before: false, build: true });
+    expect((await run(project)).cached).toEqual({ before: true, build: true });
+
+    // dist/ edited by hand, or gone: the tree is no longer the one the build left, so it builds again.
+    project.write('dist/msg.txt', 'edited');
+    expect((await run(project)).cached.build).toBe(false);
+    expect(project.read('dist/msg.txt')).toMatch(/^one\n\d+$/);
+    rmSync(path.join(project.dir, 'dist'), { recursive: true });
+    expect((await run(project)).cached.build).toBe(false);
+    expect((await run(project)).cached.build).toBe(true);
+
+    // A build that also edits a tracked file is not stored under the tree it left.
+    project.write('src/msg.txt', 'two\n');
+    expect((await run(project, [], { EDIT: '1' })).cached.build).toBe(false);
+    expect((await run(project, [], { EDIT: '1' })).cached.build).toBe(false);
   });
 
   it('two runs at once both finish with whole results, and the next run replays them', async () => {

@@ -62,6 +62,11 @@ function wholeTreeKey(snapshot: TreeSnapshot, withIgnored: boolean): string {
   return key;
 }
 
+/** The tracked and untracked-not-ignored files alone: what a build must leave as it found them. */
+export function trackedTreeKey(snapshot: TreeSnapshot): string {
+  return wholeTreeKey(snapshot, false);
+}
+
 /** The identity of the files that can change the gate's verdict. */
 export async function inputsKey(gate: GateConfig, scope: Scope, root: string, snapshot: TreeSnapshot): Promise<string> {
   // Complexity reads the files in scope and nothing else; every other tool may read a built dist/.

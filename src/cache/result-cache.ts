@@ -3,7 +3,7 @@ import type { GateConfig } from '../config/schema.js';
 import type { GateResult } from '../core/result.js';
 import type { Scope } from '../core/scope.js';
 import { warnOnce } from '../core/warn-once.js';
-import { inputsKey, settingsKey, type Place } from './cache-key.js';
+import { inputsKey, settingsKey, trackedTreeKey, type Place } from './cache-key.js';
 import { openIgnoredIdMemo, type IgnoredIdMemo } from './ignored-id-memo.js';
 import { ignoredInputIds } from './ignored-inputs.js';
 import { dropEntry, evict, readEntry, resultsDir, writeEntry } from './result-store.js';
@@ -40,6 +40,8 @@ export interface Probe {
   inputs: string;
   /** The entry's name, here and in the remote cache. */
   key: string;
+  /** The tracked and untracked files alone (no ignored ones), to tell a build's outputs from an edit. */
+  tree: string;
 }
 
 /**
@@ -113,7 +115,7 @@ export class ResultCache {
     if (!snapshot) return undefined;
     const settings = settingsKey(gate, this.setup.scope, this.setup.root, process.env, this.setup.place ?? 'work-tree');
     const inputs = await inputsKey(gate, this.setup.scope, this.setup.root, snapshot);
-    const probe: Probe = { settings, inputs, key: keyOf(settings, inputs) };
+    const probe: Probe = { settings, inputs, key: keyOf(settings, inputs), tree: trackedTreeKey(snapshot) };
     if (this.setup.replay === false) return probe;
     const hit = await readEntry(this.dir, probe.key);
     if (hit && hit.id === gate.id && hit.kind === gate.kind) probe.hit = hit;
@@ -128,32 +130,47 @@ export class ResultCache {
   }
 
   /**
-   * Stores a fresh result. True when the result is truthfully keyed (a verdict the tool reached on
-   * inputs that held still while it ran), so that it may be shared further; false otherwise.
+   * Stores a fresh result. Returns the key it was stored under when the result is truthfully keyed
+   * (a verdict the tool reached on inputs that held still while it ran), so that it may be shared
+   * further; undefined otherwise.
    */
-  async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<boolean> {
+  async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<string | undefined> {
     // The gate ran: the tree may differ now (builds write, commands edit), so look again.
     this.snapshot = this.take();
-    if (aborted) return false;
+    if (aborted) return undefined;
     const after = await this.snapshot;
-    const settled = after !== undefined && (await inputsKey(gate, this.setup.scope, this.setup.root, after)) === probe.inputs;
-    if (!storable(result) || !settled) {
+    const key = after && storable(result) ? await this.settledKey(gate, probe, after) : undefined;
+    if (key === undefined) {
       // `--no-cache` ran the gate because a stored verdict was doubted: one it cannot confirm goes.
       if (this.setup.replay === false) await dropEntry(this.dir, probe.key);
-      return false;
+      return undefined;
     }
-    await this.store(probe, result);
-    return true;
+    await this.store(key, result);
+    return key;
+  }
+
+  /**
+   * The key a fresh verdict is true under, if any. Inputs that held still: the probe's own key. A
+   * build that rewrote ignored files (its dist/) and nothing else: the key of the tree as it left
+   * it, which is the tree the next run finds. A build's verdict is a function of its sources, not
+   * of what its last run wrote; keyed before it, it could never be replayed, and every run after
+   * a change built twice.
+   */
+  private async settledKey(gate: GateConfig, probe: Probe, after: TreeSnapshot): Promise<string | undefined> {
+    const inputs = await inputsKey(gate, this.setup.scope, this.setup.root, after);
+    if (inputs === probe.inputs) return probe.key;
+    if (gate.kind === 'build' && trackedTreeKey(after) === probe.tree) return keyOf(probe.settings, inputs);
+    return undefined;
   }
 
   /** Keeps a verdict found in the remote cache, so that the next run here needs no request. */
   async adopt(probe: Probe, result: GateResult): Promise<void> {
-    if (storable(result)) await this.store(probe, result);
+    if (storable(result)) await this.store(probe.key, result);
   }
 
-  private async store(probe: Probe, result: GateResult): Promise<void> {
+  private async store(key: string, result: GateResult): Promise<void> {
     try {
-      await writeEntry(this.dir, probe.key, result);
+      await writeEntry(this.dir, key, result);
       await evict(this.dir);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

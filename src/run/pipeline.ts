@@ -143,8 +143,8 @@ async function runGateCached(gate: GateConfig, input: PipelineInput, caches: Cac
   if (hit) return { ...hit, cached: true, durationMs: Math.round(monotonicMs() - startedAt) };
   const result = await runGate(gate, input, probe?.settings, ahead);
   if (caches && probe) {
-    const truthful = await caches.local.remember(gate, probe, result, input.signal?.aborted === true);
-    if (truthful) await caches.remote?.store(probe.key, result);
+    const stored = await caches.local.remember(gate, probe, result, input.signal?.aborted === true);
+    if (stored !== undefined) await caches.remote?.store(stored, result);
   }
   // A gate that ran without a probe may still have written files the next gates' keys depend on.
   else caches?.local.invalidate();
