@@ -6,7 +6,7 @@ import { resolveBin, type ResolvedTool, toolOrMissing } from '../src/core/resolv
 import { toRepoPath } from '../src/core/paths.js';
 import { describeCount } from '../src/core/result.js';
 import { describeAbnormalEnd } from './abnormal-end.js';
-import { parseTscOutput } from './parse/tsc-output.js';
+import { parseTscOutput, splitListedFiles } from './parse/tsc-output.js';
 import { solutionReferences } from './parse/tsconfig-references.js';
 import { projectTool } from '../src/core/tool-info.js';
 
@@ -19,19 +19,24 @@ const options = z
 
 async function checkProject(tsc: ResolvedTool, project: string, extraArgs: readonly string[], ctx: GateContext): Promise<GateOutcome> {
   const buildInfo = path.join(ctx.cacheDir, `${project.replace(/[^\w.-]+/g, '_')}.tsbuildinfo`);
-  const args = [tsc.entry, '--noEmit', '--pretty', 'false', '-p', project, '--incremental', '--tsBuildInfoFile', buildInfo, ...extraArgs];
-  const run = await runProcess(process.execPath, args, { cwd: ctx.root, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+  // --listFiles names every file of the program, so that a rebuilt dist/ it never read does not cost a re-check (read-manifest.ts).
+  const args = [tsc.entry, '--noEmit', '--pretty', 'false', '-p', project, '--incremental', '--tsBuildInfoFile', buildInfo, '--listFiles', ...extraArgs];
+  const ran = await runProcess(process.execPath, args, { cwd: ctx.root, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+  const listed = splitListedFiles(ran.stdout);
+  const run = { ...ran, stdout: listed.text, output: splitListedFiles(ran.output).text };
   const abnormal = describeAbnormalEnd(run, `tsc ${tsc.version}`, ctx.timeoutMs);
   if (abnormal) return abnormal;
 
   const parsed = parseTscOutput(run.stdout);
   const diagnostics = parsed.diagnostics.map((d) => (d.file === undefined ? d : { ...d, file: toRepoPath(ctx.repoRoot, d.file, ctx.root) }));
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (run.exitCode === 0 && errors.length === 0) return { status: 'passed', diagnostics, summary: '', output: run.output };
+  // A cut stdout names only some of the files: then the cache keys every ignored file, as for any tool.
+  const readFiles = ran.stdoutTruncated ? undefined : listed.files;
+  if (run.exitCode === 0 && errors.length === 0) return { status: 'passed', diagnostics, summary: '', output: run.output, ...(readFiles ? { readFiles } : {}) };
   if (errors.length === 0) {
     return erroredOutcome(`tsc ${tsc.version} exited with code ${run.exitCode} on ${project} but printed no diagnostic Gatekeeper could read`, run.output);
   }
-  return { status: 'failed', diagnostics, summary: '', output: run.output };
+  return { status: 'failed', diagnostics, summary: '', output: run.output, ...(readFiles ? { readFiles } : {}) };
 }
 
 /** One verdict for several referenced projects: the worst status, every diagnostic once. */
@@ -39,6 +44,8 @@ function combine(outcomes: GateOutcome[], version: string, projectCount: number)
   const output = outcomes.map((o) => o.output).join('\n');
   const errored = outcomes.find((o) => o.status === 'errored');
   if (errored) return { ...errored, output };
+  // One project that did not name its files leaves the whole verdict without a list.
+  const readFiles = outcomes.every((o) => o.readFiles) ? outcomes.flatMap((o) => o.readFiles ?? []) : undefined;
   const seen = new Set<string>();
   const diagnostics = outcomes.flatMap((o) => o.diagnostics).filter((d) => {
     const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
@@ -46,8 +53,8 @@ function combine(outcomes: GateOutcome[], version: string, projectCount: number)
   });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const projects = projectCount > 1 ? ` in ${projectCount} projects` : '';
-  if (errors.length === 0) return { status: 'passed', diagnostics, summary: `no type errors${projects} (TypeScript ${version})`, output };
-  return { status: 'failed', diagnostics, summary: describeCount(errors, 'type error'), output };
+  if (errors.length === 0) return { status: 'passed', diagnostics, summary: `no type errors${projects} (TypeScript ${version})`, output, ...(readFiles ? { readFiles } : {}) };
+  return { status: 'failed', diagnostics, summary: describeCount(errors, 'type error'), output, ...(readFiles ? { readFiles } : {}) };
 }
 
 export default defineGate({

@@ -173,6 +173,30 @@ describe('the result cache', () => {
     expect((await run(project, [], { EDIT: '1' })).cached.build).toBe(false);
   });
 
+  it('replays a typecheck after a build rewrote a dist/ tsc never read, never after a change to an ignored module it read', async () => {
+    const project = await cacheProject('cache-reads', [{ id: 'types', kind: 'typecheck' }, { id: 'build', kind: 'build', command: 'node build.cjs' }], {
+      'build.cjs': "const fs=require('fs');fs.mkdirSync('dist',{recursive:true});fs.writeFileSync('dist/use.js','export const built = '+Date.now()+';'+fs.readFileSync('src/use.ts','utf8').length)",
+      // Generated code, ignored by git, that the sources import: tsc reads it, so its content is keyed.
+      'generated/api.ts': 'export const answer: number = 42;\n',
+      'src/use.ts': "import { answer } from '../generated/api.js';\nexport const doubled: number = answer * 2;\n",
+      '.gitignore': 'node_modules\n.gatekeeper/\ndist/\ngenerated/\n',
+    });
+    await run(project);
+    await run(project);
+    // A change to the sources: both run, and the build rewrites dist/ after tsc has checked.
+    project.write('src/use.ts', "import { answer } from '../generated/api.js';\nexport const tripled: number = answer * 3;\n");
+    expect((await run(project)).cached).toEqual({ types: false, build: false });
+    // The run after it (a push after a loop): dist/ is new, but tsc never read it.
+    expect((await run(project)).cached).toEqual({ types: true, build: true });
+
+    project.write('generated/api.ts', "export const answer: string = 'x';\n");
+    const broken = await run(project);
+    expect(gate(broken.report, 'types')).toMatchObject({ status: 'failed', cached: false });
+    expect(gate(broken.report, 'types').diagnostics.map((d) => `${d.file}:${d.line}:${d.code}`)).toEqual(['src/use.ts:2:TS2362']);
+    project.write('generated/api.ts', 'export const answer: number = 42;\n');
+    expect(gate((await run(project)).report, 'types')).toMatchObject({ status: 'passed', cached: true });
+  });
+
   it('two runs at once both finish with whole results, and the next run replays them', async () => {
     const big = `node -e "process.stdout.write('line of output\\\\n'.repeat(20000))"`;
     const project = await cacheProject('cache-concurrent', [{ id: 'big', kind: 'command', command: big }, echo('small')]);

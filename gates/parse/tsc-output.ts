@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Diagnostic } from '../../src/core/result.js';
 
 const LOCATED = /^(.+?)\((\d+),(\d+)\): (error|warning|message) (TS\d+): (.*)$/;
@@ -50,4 +51,18 @@ export function parseTscOutput(text: string): TscParse {
     }
   }
   return { diagnostics, unrecognised };
+}
+
+/**
+ * Takes the program's files that `--listFiles` printed (one absolute path a line, after the
+ * diagnostics) out of tsc's output: they are for the result cache, not for the reader.
+ */
+export function splitListedFiles(stdout: string): { text: string; files: string[] } {
+  const files: string[] = [];
+  const kept: string[] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    if (path.isAbsolute(line) && lineToDiagnostic(line.trimEnd()) === undefined) files.push(line.trimEnd());
+    else kept.push(line);
+  }
+  return { text: kept.join('\n'), files };
 }

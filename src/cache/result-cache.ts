@@ -6,7 +6,8 @@ import { warnOnce } from '../core/warn-once.js';
 import { inputsKey, settingsKey, trackedTreeKey, type Place } from './cache-key.js';
 import { openIgnoredIdMemo, type IgnoredIdMemo } from './ignored-id-memo.js';
 import { ignoredInputIds } from './ignored-inputs.js';
-import { dropEntry, evict, readEntry, resultsDir, writeEntry } from './result-store.js';
+import { dropEntry, evict, readEntry, readManifest, resultsDir, writeEntry, writeManifest } from './result-store.js';
+import { ignoredModulesRead, innerKey, outerKey } from './read-manifest.js';
 import { hashText, takeSnapshot, type TreeSnapshot } from './tree-snapshot.js';
 import type { WorkTreeListing } from '../git/work-tree-listing.js';
 import type { IgnoredFiles } from '../git/ignored-files.js';
@@ -42,6 +43,10 @@ export interface Probe {
   key: string;
   /** The tracked and untracked files alone (no ignored ones), to tell a build's outputs from an edit. */
   tree: string;
+  /** The first of the two keys of a gate whose tool names what it read (read-manifest.ts). */
+  outer: string;
+  /** The second, when an earlier run left a manifest under `outer`. */
+  inner?: string;
 }
 
 /**
@@ -115,11 +120,25 @@ export class ResultCache {
     if (!snapshot) return undefined;
     const settings = settingsKey(gate, this.setup.scope, this.setup.root, process.env, this.setup.place ?? 'work-tree');
     const inputs = await inputsKey(gate, this.setup.scope, this.setup.root, snapshot);
-    const probe: Probe = { settings, inputs, key: keyOf(settings, inputs), tree: trackedTreeKey(snapshot) };
+    const tree = trackedTreeKey(snapshot);
+    const probe: Probe = { settings, inputs, key: keyOf(settings, inputs), tree, outer: outerKey(settings, tree, snapshot.ignored ?? []) };
     if (this.setup.replay === false) return probe;
-    const hit = await readEntry(this.dir, probe.key);
-    if (hit && hit.id === gate.id && hit.kind === gate.kind) probe.hit = hit;
+    const hit = (await this.entryFor(gate, probe.key)) ?? (await this.throughManifest(gate, probe, snapshot));
+    if (hit) probe.hit = hit;
     return probe;
+  }
+
+  private async entryFor(gate: GateConfig, key: string): Promise<GateResult | undefined> {
+    const hit = await readEntry(this.dir, key);
+    return hit && hit.id === gate.id && hit.kind === gate.kind ? hit : undefined;
+  }
+
+  /** The verdict of a run that read none of the ignored modules that changed since (a rebuilt dist/). */
+  private async throughManifest(gate: GateConfig, probe: Probe, snapshot: TreeSnapshot): Promise<GateResult | undefined> {
+    const reads = await readManifest(this.dir, probe.outer);
+    if (!reads) return undefined;
+    probe.inner = innerKey(probe.outer, snapshot.ignored ?? [], reads);
+    return this.entryFor(gate, probe.inner);
   }
 
   /** A gate ran outside the cache (cache: false, the guard): it may have changed the tree. */
@@ -134,7 +153,7 @@ export class ResultCache {
    * (a verdict the tool reached on inputs that held still while it ran), so that it may be shared
    * further; undefined otherwise.
    */
-  async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean): Promise<string | undefined> {
+  async remember(gate: GateConfig, probe: Probe, result: GateResult, aborted: boolean, readFiles?: readonly string[]): Promise<string | undefined> {
     // The gate ran: the tree may differ now (builds write, commands edit), so look again.
     this.snapshot = this.take();
     if (aborted) return undefined;
@@ -142,11 +161,23 @@ export class ResultCache {
     const key = after && storable(result) ? await this.settledKey(gate, probe, after) : undefined;
     if (key === undefined) {
       // `--no-cache` ran the gate because a stored verdict was doubted: one it cannot confirm goes.
-      if (this.setup.replay === false) await dropEntry(this.dir, probe.key);
+      if (this.setup.replay === false) await Promise.all([probe.key, probe.inner].map((k) => k !== undefined && dropEntry(this.dir, k)));
       return undefined;
     }
     await this.store(key, result);
+    if (readFiles && after && key === probe.key) await this.storeThroughManifest(probe, after, result, readFiles);
     return key;
+  }
+
+  private async storeThroughManifest(probe: Probe, after: TreeSnapshot, result: GateResult, readFiles: readonly string[]): Promise<void> {
+    const ignored = after.ignored ?? [];
+    const reads = ignoredModulesRead(this.setup.root, ignored, readFiles);
+    try {
+      await writeManifest(this.dir, probe.outer, reads);
+    } catch {
+      return; // store() has warned already if the folder cannot be written
+    }
+    await this.store(innerKey(probe.outer, ignored, reads), result);
   }
 
   /**

@@ -49,17 +49,46 @@ export async function readEntry(dir: string, key: string): Promise<GateResult | 
  * Writes to a temporary file and renames it into place: rename is atomic within a folder, so a
  * concurrent reader sees the old entry, the new one or none, never half of one.
  */
-export async function writeEntry(dir: string, key: string, result: GateResult): Promise<void> {
+async function writeAtomically(dir: string, key: string, value: unknown): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = entryFile(dir, key);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const entry: Entry = { format: FORMAT, key, result: { ...result, cached: false } };
   try {
-    await writeFile(temp, JSON.stringify(entry));
+    await writeFile(temp, JSON.stringify(value));
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
+  }
+}
+
+export async function writeEntry(dir: string, key: string, result: GateResult): Promise<void> {
+  const entry: Entry = { format: FORMAT, key, result: { ...result, cached: false } };
+  await writeAtomically(dir, key, entry);
+}
+
+/** Which ignored files a gate's last run read (read-manifest.ts), stored and evicted like a result. */
+interface Manifest {
+  format: number;
+  key: string;
+  reads: string[];
+}
+
+export async function writeManifest(dir: string, key: string, reads: readonly string[]): Promise<void> {
+  const manifest: Manifest = { format: FORMAT, key, reads: [...reads] };
+  await writeAtomically(dir, key, manifest);
+}
+
+export async function readManifest(dir: string, key: string): Promise<string[] | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(entryFile(dir, key), 'utf8')) as Partial<Manifest> | null;
+    const ok = parsed?.format === FORMAT && parsed.key === key && Array.isArray(parsed.reads) && parsed.reads.every((r) => typeof r === 'string');
+    if (!ok) return undefined;
+    const now = new Date();
+    await utimes(entryFile(dir, key), now, now).catch(() => undefined);
+    return parsed.reads as string[];
+  } catch {
+    return undefined;
   }
 }
 

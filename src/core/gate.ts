@@ -28,6 +28,11 @@ export interface GateOutcome {
   summary: string;
   output: string;
   tool?: ToolInfo;
+  /**
+   * Every file the tool read, when it names them all (tsc's --listFiles); absolute paths. The result
+   * cache then keys a git-ignored module (a built dist/) by content only if the tool read it.
+   */
+  readFiles?: readonly string[];
 }
 
 export interface GateDefinition<Schema extends z.ZodObject = z.ZodObject> {

@@ -95,10 +95,16 @@ function optionsOf(gate: GateConfig, definition: GateDefinition): GateOptions {
   return definition.options.parse(options);
 }
 
-async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string, ahead?: PreparesAhead): Promise<GateResult> {
+/** A gate's result, and the files its tool said it read (for the result cache, not for reports). */
+interface Ran {
+  result: GateResult;
+  readFiles?: readonly string[];
+}
+
+async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string, ahead?: PreparesAhead): Promise<Ran> {
   const startedAt = monotonicMs();
   const definition = await definitionOf(gate.kind);
-  if (!definition) return finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt);
+  if (!definition) return { result: finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt) };
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort();
   input.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -111,16 +117,17 @@ async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: s
     await ahead?.settled(gate);
     void ahead?.startAfter(gate);
     const outcome = await withTimeout(definition.run(options, ctx), timeoutMs + BACKSTOP_GRACE_MS, input.signal);
-    return finish(gate, { tool: definition.tool?.(input.root), ...outcome }, startedAt);
+    const result = finish(gate, { tool: definition.tool?.(input.root), ...outcome }, startedAt);
+    return outcome.readFiles ? { result, readFiles: outcome.readFiles } : { result };
   } catch (error) {
     controller.abort();
-    if (error instanceof TimeoutError) return finish(gate, { status: 'errored', diagnostics: [], summary: `timed out after ${Math.round(timeoutMs / 1000)} s`, output: '' }, startedAt);
-    if (error instanceof CancelledError) return finish(gate, { status: 'errored', diagnostics: [], summary: 'cancelled', output: '' }, startedAt);
+    if (error instanceof TimeoutError) return { result: finish(gate, { status: 'errored', diagnostics: [], summary: `timed out after ${Math.round(timeoutMs / 1000)} s`, output: '' }, startedAt) };
+    if (error instanceof CancelledError) return { result: finish(gate, { status: 'errored', diagnostics: [], summary: 'cancelled', output: '' }, startedAt) };
     const message = error instanceof Error ? error.message : String(error);
     // An exception inside a gate is Gatekeeper's fault, not the user's; the verdict is unknown.
     // The stack helps us, not the user: it is kept only under GATEKEEPER_DEBUG.
     const output = process.env['GATEKEEPER_DEBUG'] && error instanceof Error ? (error.stack ?? message) : message;
-    return finish(gate, { status: 'errored', diagnostics: [], summary: `internal error in the ${gate.kind} gate: ${message.split('\n')[0] ?? ''}`, output }, startedAt);
+    return { result: finish(gate, { status: 'errored', diagnostics: [], summary: `internal error in the ${gate.kind} gate: ${message.split('\n')[0] ?? ''}`, output }, startedAt) };
   } finally {
     input.signal?.removeEventListener('abort', onOuterAbort);
   }
@@ -141,9 +148,9 @@ async function runGateCached(gate: GateConfig, input: PipelineInput, caches: Cac
   const probe = await caches?.local.lookup(gate);
   const hit = caches ? await replay(gate, probe, caches) : undefined;
   if (hit) return { ...hit, cached: true, durationMs: Math.round(monotonicMs() - startedAt) };
-  const result = await runGate(gate, input, probe?.settings, ahead);
+  const { result, readFiles } = await runGate(gate, input, probe?.settings, ahead);
   if (caches && probe) {
-    const stored = await caches.local.remember(gate, probe, result, input.signal?.aborted === true);
+    const stored = await caches.local.remember(gate, probe, result, input.signal?.aborted === true, readFiles);
     if (stored !== undefined) await caches.remote?.store(stored, result);
   }
   // A gate that ran without a probe may still have written files the next gates' keys depend on.

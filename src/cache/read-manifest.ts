@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { hashText } from './tree-snapshot.js';
+
+/**
+ * Git-ignored files a tool that names what it read (tsc's --listFiles) would name if it read them:
+ * modules, declarations, source maps. Any other ignored file (a package.json beside a built
+ * module, a .env) is keyed by content all the same, for a tool may read it without saying so.
+ */
+const MODULE_FILE = /\.(?:[cm]?[jt]sx?|map)$/;
+
+function pathOf(ignoredId: string): string {
+  return ignoredId.slice(0, ignoredId.indexOf('\0'));
+}
+
+/**
+ * The first of two keys for a gate whose tool names the files it read (ccache's "manifest"): every
+ * tracked file, the names of all ignored files, and the content of every ignored file that is not
+ * a module. Under it the store keeps which ignored modules the last run read; the second key adds
+ * their content. A typecheck keyed so is not re-run because a build rewrote a dist/ it never read.
+ */
+export function outerKey(settings: string, trackedTree: string, ignored: readonly string[]): string {
+  const lines = ignored.map((id) => (MODULE_FILE.test(pathOf(id)) ? pathOf(id) : id));
+  return hashText(`reads\n${settings}\n${trackedTree}\n${lines.join('\n')}`);
+}
+
+/** The second key: the first, and the content of the ignored modules in `read` (root-relative paths). */
+export function innerKey(outer: string, ignored: readonly string[], read: readonly string[]): string {
+  const wanted = new Set(read);
+  const lines = ignored.filter((id) => wanted.has(pathOf(id)));
+  // The list itself is part of the key: an entry made by a run that read other files never matches.
+  return hashText(`read\n${outer}\n${[...wanted].sort().join('\n')}\n${lines.join('\n')}`);
+}
+
+/** Of the ignored modules, those the tool named (absolute paths), relative to `root`. */
+export function ignoredModulesRead(root: string, ignored: readonly string[], readFiles: readonly string[]): string[] {
+  const named = new Set(readFiles.map((f) => path.resolve(root, f)));
+  return ignored.map(pathOf).filter((rel) => MODULE_FILE.test(rel) && named.has(path.join(root, rel)));
+}
