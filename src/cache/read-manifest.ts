@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { hashText } from './tree-snapshot.js';
 
@@ -31,8 +32,35 @@ export function innerKey(outer: string, ignored: readonly string[], read: readon
   return hashText(`read\n${outer}\n${[...wanted].sort().join('\n')}\n${lines.join('\n')}`);
 }
 
-/** Of the ignored modules, those the tool named (absolute paths), relative to `root`. */
-export function ignoredModulesRead(root: string, ignored: readonly string[], readFiles: readonly string[]): string[] {
-  const named = new Set(readFiles.map((f) => path.resolve(root, f)));
-  return ignored.map(pathOf).filter((rel) => MODULE_FILE.test(rel) && named.has(path.join(root, rel)));
+function inside(root: string, file: string): string | undefined {
+  const rel = path.relative(root, file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+}
+
+/**
+ * Of the ignored modules, those the tool named (absolute paths), relative to `root`; undefined
+ * when it named nothing inside the project under either of its paths — a tool whose paths cannot
+ * be told apart from ours (the root reached through a symbolic link, say) must not be read as
+ * having read no ignored file at all.
+ */
+export function ignoredModulesRead(root: string, ignored: readonly string[], readFiles: readonly string[]): string[] | undefined {
+  const roots = [...new Set([path.resolve(root), realpathOr(root)])];
+  const named = new Set<string>();
+  for (const file of readFiles) {
+    const absolute = path.resolve(root, file);
+    for (const r of roots) {
+      const rel = inside(r, absolute);
+      if (rel !== undefined) named.add(rel);
+    }
+  }
+  if (named.size === 0) return undefined;
+  return ignored.map(pathOf).filter((rel) => MODULE_FILE.test(rel) && named.has(rel));
+}
+
+function realpathOr(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return path.resolve(root);
+  }
 }

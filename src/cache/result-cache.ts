@@ -172,6 +172,7 @@ export class ResultCache {
   private async storeThroughManifest(probe: Probe, after: TreeSnapshot, result: GateResult, readFiles: readonly string[]): Promise<void> {
     const ignored = after.ignored ?? [];
     const reads = ignoredModulesRead(this.setup.root, ignored, readFiles);
+    if (!reads) return;
     try {
       await writeManifest(this.dir, probe.outer, reads);
     } catch {
