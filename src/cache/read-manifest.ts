@@ -47,14 +47,28 @@ export function ignoredModulesRead(root: string, ignored: readonly string[], rea
   const roots = [...new Set([path.resolve(root), realpathOr(root)])];
   const named = new Set<string>();
   for (const file of readFiles) {
-    const absolute = path.resolve(root, file);
-    for (const r of roots) {
-      const rel = inside(r, absolute);
-      if (rel !== undefined) named.add(rel);
+    for (const absolute of namesOf(path.resolve(root, file))) {
+      for (const r of roots) {
+        const rel = inside(r, absolute);
+        if (rel !== undefined) named.add(rel);
+      }
     }
   }
   if (named.size === 0) return undefined;
   return ignored.map(pathOf).filter((rel) => MODULE_FILE.test(rel) && named.has(rel));
+}
+
+const THROUGH_PACKAGES = `${path.sep}node_modules${path.sep}`;
+
+/**
+ * A file and, when it was reached through node_modules, where it really is: under
+ * `preserveSymlinks` tsc names a workspace package's built types by the link
+ * (node_modules/b/dist/index.d.ts), and the ignored file is packages/b/dist/index.d.ts.
+ */
+function namesOf(absolute: string): string[] {
+  if (!absolute.includes(THROUGH_PACKAGES)) return [absolute];
+  const real = realpathOr(absolute);
+  return real === absolute ? [absolute] : [absolute, real];
 }
 
 function realpathOr(root: string): string {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,17 @@ describe('the read manifest', () => {
     expect(ignoredModulesRead(project, ignored, listed)).toEqual(['generated/api.ts']);
     // The gate ran in the project reached through a symbolic link; tsc's cwd is the real folder.
     expect(ignoredModulesRead(linked, ignored, listed)).toEqual(['generated/api.ts']);
+  });
+
+  it('follows a workspace package linked into node_modules to the ignored file it really is', () => {
+    const project = path.join(real, 'project');
+    mkdirSync(path.join(project, 'packages', 'b', 'dist'), { recursive: true });
+    mkdirSync(path.join(project, 'node_modules'), { recursive: true });
+    symlinkSync(path.join(project, 'packages', 'b'), path.join(project, 'node_modules', 'b'), 'dir');
+    writeFileSync(path.join(project, 'packages', 'b', 'dist', 'index.d.ts'), 'export declare const b: number;\n');
+    const withB = [...ignored, 'packages/b/dist/index.d.ts\0c:5'];
+    // preserveSymlinks: tsc names the file by the link it came through.
+    expect(ignoredModulesRead(project, withB, [`${project}/src/a.ts`, `${project}/node_modules/b/dist/index.d.ts`])).toEqual(['packages/b/dist/index.d.ts']);
   });
 
   it('says nothing when the tool named no file inside the project, rather than "it read no ignored file"', () => {
