@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,14 +47,25 @@ describe('the README\'s fail-closed rows, through the real CLI', () => {
     expectOneParagraph(result.stderr);
   });
 
+  it('a file where the loop keeps its logs: exit 2 before any agent call, one paragraph naming the file', async () => {
+    const p = await project('cli-state-file', { '.gatekeeper.json': JSON.stringify({ gates: [{ id: 'c', kind: 'command', command: 'test -f ok' }] }) });
+    p.write('.gatekeeper', 'not a folder\n');
+    const result = await p.gatekeeper(['loop', '--agent', 'touch called']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`${path.join(p.dir, '.gatekeeper')} (or a folder inside it) is a file, not a folder`);
+    expectOneParagraph(result.stderr);
+    expect(existsSync(path.join(p.dir, 'called'))).toBe(false);
+    expect(p.read('.gatekeeper')).toBe('not a folder\n');
+  });
+
   it('an internal error: exit 70, the verdict called unknown, the stack only under GATEKEEPER_DEBUG', async () => {
-    // No hook into the code: a file where Gatekeeper's own folder should be, so that the loop's
-    // attempt logs cannot be made — an error no code path expects (run and the hook go on without it).
-    const p = await project('cli-internal', { '.gatekeeper.json': JSON.stringify({ gates: [{ id: 'noop', kind: 'command', command: 'true' }] }) });
-    p.write('.gatekeeper', 'in the way\n');
+    // No hook into the code: a folder where the loop writes the agent's feedback file, an error no
+    // code path expects (a file where the loop's own folder should be is checked first, above).
+    const p = await project('cli-internal', { '.gatekeeper.json': JSON.stringify({ gates: [{ id: 'fails', kind: 'command', command: 'false' }] }) });
+    mkdirSync(path.join(p.dir, '.gatekeeper', 'feedback.md'), { recursive: true });
     const result = await p.gatekeeper(['loop', '--agent', 'true']);
     expect(result.exitCode).toBe(70);
-    expect(result.stderr).toContain('gatekeeper: internal error: ENOTDIR');
+    expect(result.stderr).toContain('gatekeeper: internal error: EISDIR');
     expect(result.stderr).toContain("The gates' verdict is unknown, so this counts as a failure.");
     expect(result.stderr).not.toMatch(/\n\s+at /);
 

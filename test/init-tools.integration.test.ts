@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, parseJsonReport, type Project } from './helpers/project.js';
+import { pathWithout } from './helpers/path-without.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -96,7 +97,7 @@ describe('gatekeeper init follows what the project already runs', () => {
 
     // Without pnpm on PATH a `pnpm run build` gate could never start: scripts run through npm, and init says why.
     rmSync(path.join(p.dir, '.gatekeeper.json'));
-    const noPnpm = (process.env['PATH'] ?? '').split(path.delimiter).filter((dir) => !existsSync(path.join(dir, 'pnpm'))).join(path.delimiter);
+    const noPnpm = pathWithout(['pnpm', 'pnpx']);
     const fallback = await p.gatekeeper(['init'], { env: { PATH: noPnpm } });
     expect(fallback.exitCode).toBe(0);
     expect(gatesOf(p).find((g) => g['id'] === 'build')).toEqual({ id: 'build', kind: 'build' });

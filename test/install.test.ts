@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { CLI, GIT_ENV, makeProject, type Project } from './helpers/project.js';
 import { linkPackages } from './helpers/hook-repo.js';
+import { pathWithout } from './helpers/path-without.js';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.cleanup()));
@@ -131,7 +132,7 @@ describe('gatekeeper install / uninstall through husky 9', () => {
       writeFileSync(path.join(dir, 'package.json'), pkg);
       writeFileSync(path.join(dir, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
       await execa('git', ['init', '-q', dir], { env: GIT_ENV });
-      const noPnpm = (process.env['PATH'] ?? '').split(path.delimiter).filter((d) => !existsSync(path.join(d, 'pnpm'))).join(path.delimiter);
+      const noPnpm = pathWithout(['pnpm', 'pnpx']);
       const result = await execa(process.execPath, [CLI, 'install'], { cwd: dir, reject: false, env: { ...GIT_ENV, NO_COLOR: '1', PATH: noPnpm } });
       expect(result.exitCode).toBe(2);
       expect(String(result.stderr)).toContain('this is a pnpm project (packageManager is pnpm@9.15.0) but pnpm is not on PATH');

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { UserFacingError } from '../core/errors.js';
 import { allPassed, type GateResult } from '../core/result.js';
 import { toJson } from '../report/json.js';
 
@@ -14,6 +15,28 @@ export class RunLogs {
     readonly runId: string,
   ) {
     this.dir = path.join(root, '.gatekeeper', 'runs', runId);
+  }
+
+  /**
+   * Makes the loop's folder before anything else happens: a tree where it cannot exist (a file
+   * named .gatekeeper, a read-only disk) stops the loop with one clear paragraph before the first
+   * agent call, instead of an internal error halfway through the first attempt.
+   */
+  create(): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOTDIR' || code === 'EEXIST'
+          ? `${path.join(this.root, '.gatekeeper')} (or a folder inside it) is a file, not a folder; move or remove it`
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'EROFS'
+              ? 'the file system is read-only'
+              : (error instanceof Error ? error.message : String(error));
+      throw new UserFacingError(`gatekeeper loop cannot create its folder ${this.dir}: ${why}. The loop keeps each attempt's gate logs and the agent's feedback (.gatekeeper/feedback.md) there, and calls no agent without them.`);
+    }
   }
 
   attemptDir(n: number): string {

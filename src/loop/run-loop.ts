@@ -49,6 +49,7 @@ async function prepare(request: LoopRequest): Promise<LoopContext> {
   }
   const settings = resolveLoopSettings(request.overrides, config, file, cwd);
   const logs = new RunLogs(root, checkpointStamp());
+  logs.create();
   const start = await createCheckpoint(repoRoot, `${logs.runId}-a01`, `gatekeeper loop ${logs.runId}: the work tree at the start`);
   return {
     root,
