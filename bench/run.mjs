@@ -131,6 +131,8 @@ function benchSize({ n, reps: REPS }) {
     scenario(samples, 'coldParallel', dir, gatekeeper('--config .gatekeeper.parallel.json'), () => clearCache(dir));
     scenario(samples, 'noChange', dir, gatekeeper(), () => measure(gatekeeper(), dir));
     scenario(samples, 'leaf', dir, gatekeeper(), () => writeFileSync(path.join(dir, leaf), moduleSource(leafIndex, rep + 1)));
+    // The run after it, as a push after a run or a loop: the build of (5) rewrote dist/.
+    scenario(samples, 'afterLeaf', dir, gatekeeper());
     scenario(samples, 'leafSince', dir, gatekeeper('--since HEAD'), () => writeFileSync(path.join(dir, leaf), moduleSource(leafIndex, rep + 101)));
     scenario(samples, 'wide', dir, gatekeeper(), () => writeFileSync(path.join(dir, SHARED), sharedSource(rep + 1)));
     scenario(samples, 'wideSince', dir, gatekeeper('--since HEAD'), () => writeFileSync(path.join(dir, SHARED), sharedSource(rep + 101)));
@@ -163,6 +165,7 @@ const LABELS = {
   cold: '(3) gatekeeper run, cold (empty cache)',
   noChange: '(4) gatekeeper run, no change since the last run',
   leaf: '(5) gatekeeper run, one leaf file changed',
+  afterLeaf: '(5c) … the run right after (5), as a push after it (its build rewrote dist/)',
   leafSince: '(5b) … one leaf file changed, `--since HEAD`',
   wide: '(6) gatekeeper run, the widely imported file changed',
   wideSince: '(6b) … the widely imported file changed, `--since HEAD`',

@@ -43,8 +43,8 @@ export interface Probe {
   key: string;
   /** The tracked and untracked files alone (no ignored ones), to tell a build's outputs from an edit. */
   tree: string;
-  /** The first of the two keys of a gate whose tool names what it read (read-manifest.ts). */
-  outer: string;
+  /** The first of the two keys of a gate whose tool names what it read (read-manifest.ts), once asked for. */
+  outer?: string;
   /** The second, when an earlier run left a manifest under `outer`. */
   inner?: string;
 }
@@ -121,8 +121,12 @@ export class ResultCache {
     const settings = settingsKey(gate, this.setup.scope, this.setup.root, process.env, this.setup.place ?? 'work-tree');
     const inputs = await inputsKey(gate, this.setup.scope, this.setup.root, snapshot);
     const tree = trackedTreeKey(snapshot);
-    const probe: Probe = { settings, inputs, key: keyOf(settings, inputs), tree, outer: outerKey(settings, tree, snapshot.ignored ?? []) };
-    if (this.setup.replay === false) return probe;
+    const probe: Probe = { settings, inputs, key: keyOf(settings, inputs), tree };
+    if (this.setup.replay === false) {
+      // Not replayed, but named: a verdict this run cannot confirm is dropped under both keys.
+      await this.throughManifest(gate, probe, snapshot);
+      return probe;
+    }
     const hit = (await this.entryFor(gate, probe.key)) ?? (await this.throughManifest(gate, probe, snapshot));
     if (hit) probe.hit = hit;
     return probe;
@@ -135,6 +139,8 @@ export class ResultCache {
 
   /** The verdict of a run that read none of the ignored modules that changed since (a rebuilt dist/). */
   private async throughManifest(gate: GateConfig, probe: Probe, snapshot: TreeSnapshot): Promise<GateResult | undefined> {
+    // Only on a miss: at 5,000 modules hashing the tree once more per gate showed in a run of hits.
+    probe.outer = outerKey(probe.settings, probe.tree, snapshot.ignored ?? []);
     const reads = await readManifest(this.dir, probe.outer);
     if (!reads) return undefined;
     probe.inner = innerKey(probe.outer, snapshot.ignored ?? [], reads);
@@ -173,12 +179,13 @@ export class ResultCache {
     const ignored = after.ignored ?? [];
     const reads = ignoredModulesRead(this.setup.root, ignored, readFiles);
     if (!reads) return;
+    const outer = probe.outer ?? outerKey(probe.settings, probe.tree, ignored);
     try {
-      await writeManifest(this.dir, probe.outer, reads);
+      await writeManifest(this.dir, outer, reads);
     } catch {
       return; // store() has warned already if the folder cannot be written
     }
-    await this.store(innerKey(probe.outer, ignored, reads), result);
+    await this.store(innerKey(outer, ignored, reads), result);
   }
 
   /**
