@@ -29,8 +29,8 @@ function isEntry(value: unknown, key: string): value is Entry {
   return entry?.format === FORMAT && entry.key === key && (status === 'passed' || status === 'failed') && Array.isArray(entry.result?.diagnostics);
 }
 
-/** A stored result, or undefined (absent, unreadable or of another format: all are misses). */
-export async function readEntry(dir: string, key: string): Promise<GateResult | undefined> {
+/** What is stored under `key` when `valid` accepts it; absent, unreadable or of another format: undefined. */
+async function readStored<T>(dir: string, key: string, valid: (value: unknown, key: string) => value is T): Promise<T | undefined> {
   const file = entryFile(dir, key);
   let parsed: unknown;
   try {
@@ -38,11 +38,16 @@ export async function readEntry(dir: string, key: string): Promise<GateResult | 
   } catch {
     return undefined;
   }
-  if (!isEntry(parsed, key)) return undefined;
+  if (!valid(parsed, key)) return undefined;
   // Mark it recently used, so that eviction takes older entries first.
   const now = new Date();
   await utimes(file, now, now).catch(() => undefined);
-  return parsed.result;
+  return parsed;
+}
+
+/** A stored result, or undefined (absent, unreadable or of another format: all are misses). */
+export async function readEntry(dir: string, key: string): Promise<GateResult | undefined> {
+  return (await readStored(dir, key, isEntry))?.result;
 }
 
 /**
@@ -79,17 +84,13 @@ export async function writeManifest(dir: string, key: string, reads: readonly st
   await writeAtomically(dir, key, manifest);
 }
 
+function isManifest(value: unknown, key: string): value is Manifest {
+  const manifest = value as Partial<Manifest> | null;
+  return manifest?.format === FORMAT && manifest.key === key && Array.isArray(manifest.reads) && manifest.reads.every((r) => typeof r === 'string');
+}
+
 export async function readManifest(dir: string, key: string): Promise<string[] | undefined> {
-  try {
-    const parsed = JSON.parse(await readFile(entryFile(dir, key), 'utf8')) as Partial<Manifest> | null;
-    const ok = parsed?.format === FORMAT && parsed.key === key && Array.isArray(parsed.reads) && parsed.reads.every((r) => typeof r === 'string');
-    if (!ok) return undefined;
-    const now = new Date();
-    await utimes(entryFile(dir, key), now, now).catch(() => undefined);
-    return parsed.reads as string[];
-  } catch {
-    return undefined;
-  }
+  return (await readStored(dir, key, isManifest))?.reads;
 }
 
 /** Removes the entry under `key`, if any. */

@@ -103,8 +103,9 @@ interface Ran {
 
 async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: string, ahead?: PreparesAhead): Promise<Ran> {
   const startedAt = monotonicMs();
+  const errored = (summary: string, output = ''): Ran => ({ result: finish(gate, { status: 'errored', diagnostics: [], summary, output }, startedAt) });
   const definition = await definitionOf(gate.kind);
-  if (!definition) return { result: finish(gate, { status: 'errored', diagnostics: [], summary: `unknown gate kind "${gate.kind}"`, output: '' }, startedAt) };
+  if (!definition) return errored(`unknown gate kind "${gate.kind}"`);
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort();
   input.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -121,13 +122,13 @@ async function runGate(gate: GateConfig, input: PipelineInput, cacheSettings?: s
     return outcome.readFiles ? { result, readFiles: outcome.readFiles } : { result };
   } catch (error) {
     controller.abort();
-    if (error instanceof TimeoutError) return { result: finish(gate, { status: 'errored', diagnostics: [], summary: `timed out after ${Math.round(timeoutMs / 1000)} s`, output: '' }, startedAt) };
-    if (error instanceof CancelledError) return { result: finish(gate, { status: 'errored', diagnostics: [], summary: 'cancelled', output: '' }, startedAt) };
+    if (error instanceof TimeoutError) return errored(`timed out after ${Math.round(timeoutMs / 1000)} s`);
+    if (error instanceof CancelledError) return errored('cancelled');
     const message = error instanceof Error ? error.message : String(error);
     // An exception inside a gate is Gatekeeper's fault, not the user's; the verdict is unknown.
     // The stack helps us, not the user: it is kept only under GATEKEEPER_DEBUG.
     const output = process.env['GATEKEEPER_DEBUG'] && error instanceof Error ? (error.stack ?? message) : message;
-    return { result: finish(gate, { status: 'errored', diagnostics: [], summary: `internal error in the ${gate.kind} gate: ${message.split('\n')[0] ?? ''}`, output }, startedAt) };
+    return errored(`internal error in the ${gate.kind} gate: ${message.split('\n')[0] ?? ''}`, output);
   } finally {
     input.signal?.removeEventListener('abort', onOuterAbort);
   }
